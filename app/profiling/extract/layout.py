@@ -1,0 +1,149 @@
+"""Reading order for PDF pages: find column gutters from text boxes.
+
+PDFium gives a page's text in content-stream order. Two-column CVs are often
+drawn line by line across both columns, so the raw text interleaves the
+sidebar with the main column. We look only at PDFium's text rectangles (a
+handful per line, cheap to fetch) and look for a vertical gutter: an x range
+that almost no rectangle crosses, with substantial text on both sides that
+sits side by side. Rectangles that span the gutter (a name or summary across
+the full width) cut the page into horizontal bands. The result is a list of
+regions in reading order; the caller asks PDFium for the text inside each one.
+
+Pure functions on tuples, so they are tested without PDFs.
+"""
+
+from __future__ import annotations
+
+Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points, y up)
+
+MIN_GUTTER = 8.0  # points; wider than any word space at CV font sizes
+MIN_SIDE_SHARE = 0.12  # each column holds at least this share of the text area
+MIN_SIDE_BY_SIDE = 3  # lines on the left that have a neighbour on the right
+MAX_DEPTH = 2  # a gutter inside a column (three columns) is still found
+
+
+def reading_regions(rects: list[Box]) -> list[Box] | None:
+    """Regions in reading order, or None when the page is a single flow."""
+    regions = _split(rects, 0)
+    return regions if len(regions) > 1 else None
+
+
+def _bbox(rects: list[Box]) -> Box:
+    return (
+        min(r[0] for r in rects),
+        min(r[1] for r in rects),
+        max(r[2] for r in rects),
+        max(r[3] for r in rects),
+    )
+
+
+def _area(rects: list[Box]) -> float:
+    return sum((r[2] - r[0]) * (r[3] - r[1]) for r in rects)
+
+
+def _split(rects: list[Box], depth: int) -> list[Box]:
+    if not rects:
+        return []
+    if depth > MAX_DEPTH or len(rects) < 6:
+        return [_bbox(rects)]
+    gutter = _find_gutter(rects)
+    if gutter is None:
+        return [_bbox(rects)]
+    lo, hi = gutter
+    mid = (lo + hi) / 2
+    left, right, full = _assign(rects, lo, hi)
+    x0, _, x1, _ = _bbox(rects)
+    regions: list[Box] = []
+    for kind, band in _bands(left, right, full):
+        if kind == "full":
+            regions.append(_bbox(band))
+            continue
+        band_left = [r for r in band if r[2] <= mid]
+        band_right = [r for r in band if r[2] > mid]
+        for side, (a, b) in ((band_left, (x0 - 1, mid)), (band_right, (mid, x1 + 1))):
+            for box in _split(side, depth + 1):
+                # Widen to the column edges so PDFium keeps characters on the border.
+                regions.append((max(a, box[0] - 1), box[1], min(b, box[2] + 1), box[3]))
+    return regions
+
+
+def _find_gutter(rects: list[Box]) -> tuple[float, float] | None:
+    """The widest x range crossed by few rectangles that splits the text into columns."""
+    tolerance = max(1, int(0.12 * len(rects)))
+    x0, _, x1, _ = _bbox(rects)
+    events = sorted([(r[0], 1) for r in rects] + [(r[2], -1) for r in rects])
+    best: tuple[float, float] | None = None
+    cover, start = 0, None
+    total_area = _area(rects)
+    for x, delta in events:
+        before = cover
+        cover += delta
+        if before > tolerance >= cover:
+            start = x
+        elif before <= tolerance < cover and start is not None:
+            wide = x - start >= MIN_GUTTER and x0 < start and x < x1
+            wider = best is None or x - start > best[1] - best[0]
+            if wide and wider and _is_columns(rects, start, x, total_area):
+                best = (start, x)
+            start = None
+    return best
+
+
+def _is_columns(rects: list[Box], lo: float, hi: float, total_area: float) -> bool:
+    left, right, _ = _assign(rects, lo, hi)
+    if not left or not right:
+        return False
+    if _area(left) < MIN_SIDE_SHARE * total_area or _area(right) < MIN_SIDE_SHARE * total_area:
+        return False
+    side_by_side = 0
+    right_spans = sorted((r[1], r[3]) for r in right)
+    for r in left:
+        if any(b < r[3] and t > r[1] for b, t in right_spans):
+            side_by_side += 1
+            if side_by_side >= MIN_SIDE_BY_SIDE:
+                return True
+    return False
+
+
+def _assign(rects: list[Box], lo: float, hi: float) -> tuple[list[Box], list[Box], list[Box]]:
+    """Split into left, right and full-width rectangles around the gutter (lo, hi).
+
+    A rectangle that only pokes a little into the gutter still belongs to its
+    column; only one that reaches well into the other side is full width.
+    """
+    left, right, full = [], [], []
+    x0, _, x1, _ = _bbox(rects)
+    reach_right = hi + 0.25 * (x1 - hi)
+    reach_left = lo - 0.25 * (lo - x0)
+    for r in rects:
+        if r[2] <= hi and r[2] <= reach_right and r[0] < lo:
+            left.append(r)
+        elif r[0] >= lo and r[0] >= reach_left and r[2] > hi:
+            right.append(r)
+        elif r[2] <= reach_right and (r[0] + r[2]) / 2 < (lo + hi) / 2:
+            left.append(r)
+        elif r[0] >= reach_left and (r[0] + r[2]) / 2 >= (lo + hi) / 2:
+            right.append(r)
+        else:
+            full.append(r)
+    return left, right, full
+
+
+def _bands(left: list[Box], right: list[Box], full: list[Box]) -> list[tuple[str, list[Box]]]:
+    """Cut the page top to bottom into full-width bands and two-column bands."""
+    items = [(r, "col") for r in left + right] + [(r, "full") for r in full]
+    items.sort(key=lambda item: -item[0][3])
+    bands: list[tuple[str, list[Box]]] = []
+    for rect, kind in items:
+        if bands and bands[-1][0] == kind:
+            bands[-1][1].append(rect)
+        elif kind == "col" and bands and _overlaps_band(rect, bands[-1][1]):
+            bands[-1][1].append(rect)  # a column line level with the full-width line
+        else:
+            bands.append((kind, [rect]))
+    return bands
+
+
+def _overlaps_band(rect: Box, band: list[Box]) -> bool:
+    bottom = min(r[1] for r in band)
+    return rect[3] - 1 > bottom and rect[1] < bottom

@@ -1,0 +1,90 @@
+"""PDF text via pypdfium2, in reading order.
+
+Call only on the extraction worker thread (see `extract.__init__`): PDFium is
+not thread-safe, not even across documents.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from app.profiling.errors import (
+    CorruptFileError,
+    ExtractionTimeoutError,
+    NoTextLayerError,
+    PasswordRequiredError,
+    TooManyPagesError,
+)
+from app.profiling.extract.layout import reading_regions
+from app.profiling.extract.types import PDF, ExtractedDocument, ExtractLimits
+
+# Fewer visible characters than this on every page means there is no usable text layer.
+MIN_TEXT_CHARS = 20
+
+
+def extract_pdf(path: Path, data: bytes, password: str | None, limits: ExtractLimits,
+                deadline: float) -> ExtractedDocument:
+    try:
+        doc = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise PasswordRequiredError(path, wrong_password=bool(password)) from None
+        raise CorruptFileError(path) from None
+    try:
+        n_pages = len(doc)
+        if n_pages == 0:
+            raise CorruptFileError(path, "(it has no pages)")
+        if n_pages > limits.max_pages:
+            raise TooManyPagesError(path, n_pages, limits.max_pages)
+        pages = []
+        for index in range(n_pages):
+            if time.monotonic() > deadline:
+                raise ExtractionTimeoutError(path, limits.timeout_s)
+            pages.append(_page_text(doc, index))
+    finally:
+        doc.close()
+    if sum(len(p.strip()) for p in pages) < MIN_TEXT_CHARS:
+        raise NoTextLayerError(path)
+    return ExtractedDocument(media_type=PDF, pages=pages)
+
+
+def _page_text(doc: pdfium.PdfDocument, index: int) -> str:
+    page = doc[index]
+    textpage = page.get_textpage()
+    try:
+        regions = reading_regions(_rects(textpage))
+        if regions is None:
+            raw = textpage.get_text_range()
+        else:
+            raw = "\n".join(textpage.get_text_bounded(*box).rstrip() for box in regions)
+    finally:
+        textpage.close()
+        page.close()
+    return _clean(raw)
+
+
+def _rects(textpage: pdfium.PdfTextPage) -> list[tuple[float, float, float, float]]:
+    """PDFium's text rectangles (one per run of text on a line); cheap, no text fetched."""
+    handle = textpage.raw
+    count = pdfium_c.FPDFText_CountRects(handle, 0, -1)
+    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
+    refs = [ctypes.byref(v) for v in (left, top, right, bottom)]
+    get_rect = pdfium_c.FPDFText_GetRect
+    rects = []
+    for i in range(count):
+        get_rect(handle, i, *refs)
+        if right.value - left.value > 0.5:
+            rects.append((left.value, bottom.value, right.value, top.value))
+    return rects
+
+
+def _clean(raw: str) -> str:
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "-")
+    text = text.replace("\ufffe", "-").replace("\x00", "")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
