@@ -1,0 +1,1 @@
+"""The command line: ``jobagent COMMAND ...``. Each feature adds one module to ``COMMANDS``."""

@@ -1,0 +1,1 @@
+"""Process-wide services that every feature uses: paths, settings, secrets, logs, runtime."""

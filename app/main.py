@@ -1,0 +1,37 @@
+"""The single entry point: ``jobagent`` and ``python -m app``.
+
+This is the only place in the app that starts an event loop: ``qasync.run``
+for the window (one loop from start to quit), ``asyncio.run`` for a CLI
+command (one loop for the process).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from app.cli.app import build_parser, run_cli
+
+    args = build_parser().parse_args(argv)
+    if args.home:
+        os.environ["JOBAGENT_HOME"] = args.home
+    if args.command is None:
+        return run_gui(args)
+    try:
+        return asyncio.run(run_cli(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+def run_gui(args) -> int:  # type: ignore[no-untyped-def]
+    """Qt is imported only here and in app/ui, and only when the window is wanted."""
+    from app.ui.application import create_qapp, gui_main
+
+    qapp = create_qapp()
+    import qasync  # after PySide6, so qasync picks that binding
+
+    return qasync.run(gui_main(qapp, args))

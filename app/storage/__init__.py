@@ -1,0 +1,1 @@
+"""Storage: the SQLAlchemy models, the database handle and the Alembic schema master."""

@@ -1,0 +1,1 @@
+"""One module per page of the main window. Pages compose widgets over the domain."""

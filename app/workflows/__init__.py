@@ -1,0 +1,1 @@
+"""Workflows: named, ordered steps that run as a task on the app's loop and write a Run row."""
