@@ -1,0 +1,57 @@
+"""What every source adapter shares: the fetch context and the adapter shape."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.sources.http import Fetcher
+from app.sources.models import Posting
+from app.sources.spec import SourceSpec
+
+
+@dataclass(slots=True)
+class FetchContext:
+    """Passed to every adapter.
+
+    Attributes:
+        fetcher: the run's ``Fetcher`` (shared client, per-host limits, retries).
+        cache_dir: where sources whose terms ask for few calls (Remotive) keep responses;
+            None disables such caching.
+    """
+
+    fetcher: Fetcher
+    cache_dir: Path | None = None
+
+
+FetchFn = Callable[[FetchContext, SourceSpec], Awaitable[list[Posting]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Adapter:
+    """One source kind.
+
+    Attributes:
+        kind: the ``KIND`` in ``KIND:ID``.
+        default_base: API host used when the spec has no ``base_url`` ("" for files).
+        fetch: ``async fetch(ctx, spec) -> list[Posting]``; raises ``SourceFetchError``.
+        terms: one line on the source's terms and limits (shown in docs and Settings).
+    """
+
+    kind: str
+    default_base: str
+    fetch: FetchFn
+    terms: str = ""
+
+
+def base_url(spec: SourceSpec, default: str) -> str:
+    return (spec.base_url or default).rstrip("/")
+
+
+def company_from_spec(spec: SourceSpec) -> str:
+    """The company name when a board's API does not say it: the spec's name, else the
+    board token made readable ("acme-labs" -> "Acme Labs")."""
+    if spec.name:
+        return spec.name
+    return " ".join(part.capitalize() for part in spec.id.replace("_", "-").split("-") if part)

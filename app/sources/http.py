@@ -1,0 +1,276 @@
+"""Polite, bounded HTTP fetching over the one shared ``httpx.AsyncClient``.
+
+Every request from the sources goes through ``Fetcher``: at most ``per_host_limit``
+requests in flight per host, explicit timeouts, retries with exponential backoff on 429,
+5xx and transport errors (honouring ``Retry-After``), a descriptive User-Agent, and a
+ceiling on the body size that is enforced while streaming (so a 50 MB reply is cut at the
+limit, not read into memory). Failures surface as ``SourceFetchError`` with a reason a
+person can read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from app import USER_AGENT
+
+
+class SourceFetchError(Exception):
+    """A source could not be fetched or understood.
+
+    Attributes:
+        source: the source's ``kind:id`` key (or a URL for one-off fetches).
+        reason: what went wrong, in words a user can act on.
+        status: the HTTP status when one was received.
+    """
+
+    def __init__(self, source: str, reason: str, *, status: int | None = None) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class FetchPolicy:
+    """Knobs for ``Fetcher``; the defaults are for real use, tests shrink the waits."""
+
+    per_host_limit: int = 2
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    max_attempts: int = 4
+    backoff_base: float = 1.0
+    backoff_max: float = 30.0
+    retry_after_cap: float = 60.0
+    max_body_bytes: int = 20 * 1024 * 1024
+    user_agent: str = USER_AGENT
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        return httpx.Timeout(self.read_timeout, connect=self.connect_timeout)
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A fetched response body."""
+
+    content: bytes
+    content_type: str
+    url: str
+
+
+_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
+_TITLE_RE = re.compile(rb"<title[^>]*>(.*?)</title>", re.I | re.S)
+# Decoding a big JSON document holds the GIL either way, but smaller parse work and the
+# per-posting normalisation run in a worker thread so the event loop stays responsive.
+_THREAD_THRESHOLD = 256 * 1024
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a ``Retry-After`` header: delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+class Fetcher:
+    """Bounded, retrying GETs for the sources, sharing one ``httpx.AsyncClient``.
+
+    Create one per search run (or per app); it holds the per-host semaphores, which are
+    created lazily so that they belong to the running loop.
+    """
+
+    def __init__(self, client: httpx.AsyncClient, policy: FetchPolicy | None = None) -> None:
+        self.client = client
+        self.policy = policy or FetchPolicy()
+        self._host_limits: dict[str, asyncio.Semaphore] = {}
+        self.requests_made = 0
+
+    def _semaphore(self, url: str) -> asyncio.Semaphore:
+        host = urlsplit(url).netloc.lower()
+        sem = self._host_limits.get(host)
+        if sem is None:
+            sem = self._host_limits[host] = asyncio.Semaphore(self.policy.per_host_limit)
+        return sem
+
+    def _backoff(self, attempt: int) -> float:
+        base = min(self.policy.backoff_max, self.policy.backoff_base * 2 ** (attempt - 1))
+        return base + random.uniform(0, base * 0.25)
+
+    async def get(
+        self,
+        url: str,
+        *,
+        source: str,
+        params: Mapping[str, Any] | None = None,
+        headers: Mapping[str, str] | None = None,
+        not_found: str | None = None,
+    ) -> Body:
+        """GET ``url`` with retries; raise ``SourceFetchError`` when it cannot succeed.
+
+        Args:
+            source: names the source in errors.
+            not_found: the reason to give for a 404 (e.g. "board 'x' not found on lever").
+        """
+        policy = self.policy
+        last_reason = "no attempt made"
+        for attempt in range(1, policy.max_attempts + 1):
+            wait: float | None = None
+            try:
+                async with self._semaphore(url):
+                    self.requests_made += 1
+                    body, status, retry_after = await self._attempt(url, source, params, headers)
+            except httpx.TimeoutException as exc:
+                kind = (
+                    "connecting" if isinstance(exc, httpx.ConnectTimeout) else "waiting for reply"
+                )
+                last_reason = f"timed out {kind} ({self._timeout_text(exc)})"
+            except httpx.ConnectError as exc:
+                last_reason = f"could not connect to {urlsplit(url).netloc}: {exc or 'refused'}"
+            except httpx.TransportError as exc:
+                last_reason = f"connection failed: {type(exc).__name__}: {exc}"
+            else:
+                if body is not None:
+                    return body
+                if status == 404:
+                    raise SourceFetchError(
+                        source, not_found or f"not found (HTTP 404) at {url}", status=404
+                    )
+                if status not in _RETRY_STATUSES:
+                    raise SourceFetchError(source, self._status_text(status, url), status=status)
+                last_reason = self._status_text(status, url)
+                if retry_after is not None:
+                    if retry_after > policy.retry_after_cap:
+                        raise SourceFetchError(
+                            source,
+                            f"{last_reason}; the server asks to wait {retry_after:.0f} s, "
+                            f"more than the {policy.retry_after_cap:.0f} s limit; try later",
+                            status=status,
+                        )
+                    wait = retry_after
+            if attempt < policy.max_attempts:
+                await asyncio.sleep(wait if wait is not None else self._backoff(attempt))
+        raise SourceFetchError(
+            source, f"{last_reason} (gave up after {policy.max_attempts} attempts)"
+        )
+
+    def _timeout_text(self, exc: Exception) -> str:
+        if isinstance(exc, httpx.ConnectTimeout):
+            return f"{self.policy.connect_timeout:g} s"
+        return f"{self.policy.read_timeout:g} s"
+
+    @staticmethod
+    def _status_text(status: int | None, url: str) -> str:
+        try:
+            phrase = httpx.codes(status).phrase  # type: ignore[arg-type]
+        except ValueError:
+            phrase = ""
+        return f"HTTP {status}{' ' + phrase if phrase else ''} from {urlsplit(url).netloc}"
+
+    async def _attempt(
+        self,
+        url: str,
+        source: str,
+        params: Mapping[str, Any] | None,
+        headers: Mapping[str, str] | None,
+    ) -> tuple[Body | None, int, float | None]:
+        limit = self.policy.max_body_bytes
+        req_headers = {"User-Agent": self.policy.user_agent, "Accept": "application/json, */*"}
+        if headers:
+            req_headers.update(headers)
+        async with self.client.stream(
+            "GET",
+            url,
+            params=params,
+            headers=req_headers,
+            timeout=self.policy.timeout,
+            follow_redirects=True,
+        ) as resp:
+            if resp.status_code >= 300:
+                retry_after = parse_retry_after(resp.headers.get("Retry-After"))
+                return None, resp.status_code, retry_after
+            declared = resp.headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > limit:
+                raise SourceFetchError(
+                    source,
+                    f"response is {_mb(int(declared))}, over the {_mb(limit)} limit; not read",
+                )
+            chunks: list[bytes] = []
+            total = 0
+            async for chunk in resp.aiter_bytes():
+                total += len(chunk)
+                if total > limit:
+                    raise SourceFetchError(
+                        source, f"response exceeded the {_mb(limit)} limit; download aborted"
+                    )
+                chunks.append(chunk)
+            ctype = resp.headers.get("Content-Type", "")
+            return Body(b"".join(chunks), ctype, str(resp.url)), resp.status_code, None
+
+    async def get_json(
+        self,
+        url: str,
+        *,
+        source: str,
+        params: Mapping[str, Any] | None = None,
+        not_found: str | None = None,
+    ) -> Any:
+        """GET and decode JSON, with clear errors for HTML pages and malformed JSON."""
+        body = await self.get(url, source=source, params=params, not_found=not_found)
+        return await decode_json(body, source)
+
+
+async def decode_json(body: Body, source: str) -> Any:
+    """Decode a JSON body; an HTML page or broken JSON becomes a ``SourceFetchError``."""
+    head = body.content[:512].lstrip().lower()
+    if "html" in body.content_type.lower() or head.startswith((b"<!doctype", b"<html", b"<")):
+        match = _TITLE_RE.search(body.content[:20000])
+        title = match.group(1).decode("utf-8", "replace").strip()[:80] if match else ""
+        hint = f" titled {title!r}" if title else ""
+        raise SourceFetchError(
+            source,
+            f"expected JSON but got an HTML page{hint} from {body.url} "
+            "(wrong base URL, a login page or a block page?)",
+        )
+    try:
+        if len(body.content) > _THREAD_THRESHOLD:
+            return await asyncio.to_thread(json.loads, body.content)
+        return json.loads(body.content)
+    except json.JSONDecodeError as exc:
+        raise SourceFetchError(
+            source,
+            f"malformed JSON from {body.url}: {exc.msg} at line {exc.lineno} column {exc.colno}",
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise SourceFetchError(source, f"response is not UTF-8 text: {exc.reason}") from None
+
+
+async def in_thread(func: Any, *args: Any) -> Any:
+    """Run CPU-bound parsing/normalisation in a worker thread (keeps the loop responsive)."""
+    return await asyncio.to_thread(func, *args)
