@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from app.sources.base import Adapter, FetchContext, base_url
-from app.sources.http import SourceFetchError, in_thread
+from app.sources.base import Adapter, FetchContext, base_url, map_postings
+from app.sources.http import SourceFetchError
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
 from app.sources.spec import SourceSpec
@@ -21,28 +21,28 @@ DEFAULT_BASE = "https://www.arbeitnow.com"
 MAX_PAGES = 20
 
 
+def posting(job: Any, spec: SourceSpec) -> Posting | None:
+    """One Arbeitnow job as a ``Posting`` (None when it has no slug)."""
+    if not isinstance(job, dict) or not job.get("slug"):
+        return None
+    return make_posting(
+        source=spec.key,
+        external_id=job["slug"],
+        title=job.get("title"),
+        url=job.get("url"),
+        company=job.get("company_name"),
+        location=job.get("location"),
+        remote=True if job.get("remote") is True else None,
+        employment=job.get("job_types"),
+        description_html=job.get("description"),
+        posted_at=job.get("created_at"),
+        extra={"tags": list(job.get("tags") or [])} if job.get("tags") else None,
+    )
+
+
 def parse(jobs: list[Any], spec: SourceSpec) -> list[Posting]:
     """Postings from the ``data`` items of every page read."""
-    out = []
-    for job in jobs:
-        if not isinstance(job, dict) or not job.get("slug"):
-            continue
-        out.append(
-            make_posting(
-                source=spec.key,
-                external_id=job["slug"],
-                title=job.get("title"),
-                url=job.get("url"),
-                company=job.get("company_name"),
-                location=job.get("location"),
-                remote=True if job.get("remote") is True else None,
-                employment=job.get("job_types"),
-                description_html=job.get("description"),
-                posted_at=job.get("created_at"),
-                extra={"tags": list(job.get("tags") or [])} if job.get("tags") else None,
-            )
-        )
-    return out
+    return [p for p in (posting(job, spec) for job in jobs) if p]
 
 
 def _next_url(root: str, page: dict[str, Any]) -> str | None:
@@ -72,7 +72,7 @@ async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
             raise SourceFetchError(spec.key, "unexpected Arbeitnow response: no 'data' list")
         jobs.extend(page["data"])
         url = _next_url(root, page)
-    return await in_thread(parse, jobs, spec)
+    return await map_postings(jobs, posting, spec)
 
 
 ADAPTER = Adapter(

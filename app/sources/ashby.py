@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.sources.base import Adapter, FetchContext, base_url, company_from_spec
-from app.sources.http import SourceFetchError, in_thread
+from app.sources.base import Adapter, FetchContext, base_url, company_from_spec, map_postings
+from app.sources.http import SourceFetchError
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
 from app.sources.salary import Salary, salary_from_fields
@@ -47,36 +47,39 @@ def _location(job: dict[str, Any]) -> str | None:
     return ", ".join(p for p in parts if p) or None
 
 
-def parse(payload: Any, spec: SourceSpec) -> list[Posting]:
-    """Postings from an Ashby job-board response."""
+def _jobs(payload: Any, spec: SourceSpec) -> list[Any]:
     if not isinstance(payload, dict) or not isinstance(payload.get("jobs"), list):
         raise SourceFetchError(spec.key, "unexpected Ashby response: no 'jobs' list")
-    company = company_from_spec(spec)
-    out = []
-    for job in payload["jobs"]:
-        if not isinstance(job, dict) or not job.get("id") or job.get("isListed") is False:
-            continue
-        pay, pay_text = _salary(job.get("compensation"))
-        remote = job.get("workplaceType") or ("remote" if job.get("isRemote") else None)
-        out.append(
-            make_posting(
-                source=spec.key,
-                external_id=job["id"],
-                title=job.get("title"),
-                url=job.get("jobUrl") or job.get("applyUrl"),
-                company=company,
-                location=_location(job),
-                remote=remote,
-                employment=job.get("employmentType"),
-                salary=pay,
-                salary_text=pay_text,
-                description_html=job.get("descriptionHtml"),
-                description=None if job.get("descriptionHtml") else job.get("descriptionPlain"),
-                posted_at=job.get("publishedAt"),
-                department=job.get("team") or job.get("department"),
-            )
-        )
-    return out
+    return payload["jobs"]
+
+
+def posting(job: Any, spec: SourceSpec) -> Posting | None:
+    """One Ashby job as a ``Posting`` (None when unlisted or without id)."""
+    if not isinstance(job, dict) or not job.get("id") or job.get("isListed") is False:
+        return None
+    pay, pay_text = _salary(job.get("compensation"))
+    remote = job.get("workplaceType") or ("remote" if job.get("isRemote") else None)
+    return make_posting(
+        source=spec.key,
+        external_id=job["id"],
+        title=job.get("title"),
+        url=job.get("jobUrl") or job.get("applyUrl"),
+        company=company_from_spec(spec),
+        location=_location(job),
+        remote=remote,
+        employment=job.get("employmentType"),
+        salary=pay,
+        salary_text=pay_text,
+        description_html=job.get("descriptionHtml"),
+        description=None if job.get("descriptionHtml") else job.get("descriptionPlain"),
+        posted_at=job.get("publishedAt"),
+        department=job.get("team") or job.get("department"),
+    )
+
+
+def parse(payload: Any, spec: SourceSpec) -> list[Posting]:
+    """Postings from an Ashby job-board response."""
+    return [p for p in (posting(job, spec) for job in _jobs(payload, spec)) if p]
 
 
 async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
@@ -87,7 +90,7 @@ async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
         params={"includeCompensation": "true"},
         not_found=f"board '{spec.id}' not found on ashby",
     )
-    return await in_thread(parse, payload, spec)
+    return await map_postings(_jobs(payload, spec), posting, spec)
 
 
 ADAPTER = Adapter(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.sources.http import Fetcher
 from app.sources.models import Posting
@@ -55,3 +58,24 @@ def company_from_spec(spec: SourceSpec) -> str:
     if spec.name:
         return spec.name
     return " ".join(part.capitalize() for part in spec.id.replace("_", "-").split("-") if part)
+
+
+SLICE_SECONDS = 0.005
+
+
+async def map_postings(
+    items: Iterable[Any], build: Callable[..., Posting | None], *args: Any
+) -> list[Posting]:
+    """``[build(item, *args) for item in items]`` without None, yielding to the event loop
+    every ``SLICE_SECONDS`` so a 10,000-posting board never freezes the UI or the other
+    downloads (normalising one posting takes about 0.1 ms)."""
+    out: list[Posting] = []
+    deadline = time.perf_counter() + SLICE_SECONDS
+    for item in items:
+        posting = build(item, *args)
+        if posting is not None:
+            out.append(posting)
+        if time.perf_counter() >= deadline:
+            await asyncio.sleep(0)
+            deadline = time.perf_counter() + SLICE_SECONDS
+    return out

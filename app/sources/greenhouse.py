@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.sources.base import Adapter, FetchContext, base_url, company_from_spec
-from app.sources.http import SourceFetchError, in_thread
+from app.sources.base import Adapter, FetchContext, base_url, company_from_spec, map_postings
+from app.sources.http import SourceFetchError
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
 from app.sources.salary import Salary, salary_from_fields
@@ -42,38 +42,41 @@ def _metadata(job: dict[str, Any]) -> tuple[str | None, Salary | None, str | Non
     return remote, pay, pay_text
 
 
-def parse(payload: Any, spec: SourceSpec) -> list[Posting]:
-    """Postings from a Greenhouse ``jobs`` response."""
+def _jobs(payload: Any, spec: SourceSpec) -> list[Any]:
     if not isinstance(payload, dict) or not isinstance(payload.get("jobs"), list):
         raise SourceFetchError(spec.key, "unexpected Greenhouse response: no 'jobs' list")
-    fallback_company = company_from_spec(spec)
-    out = []
-    for job in payload["jobs"]:
-        if not isinstance(job, dict) or job.get("id") is None:
-            continue
-        location = (job.get("location") or {}).get("name")
-        if not location:
-            offices = [o.get("name") for o in job.get("offices") or [] if isinstance(o, dict)]
-            location = " / ".join(o for o in offices if o) or None
-        departments = [d.get("name") for d in job.get("departments") or [] if isinstance(d, dict)]
-        remote, pay, pay_text = _metadata(job)
-        out.append(
-            make_posting(
-                source=spec.key,
-                external_id=job["id"],
-                title=job.get("title"),
-                url=job.get("absolute_url"),
-                company=job.get("company_name") or fallback_company,
-                location=location,
-                remote=remote,
-                salary=pay,
-                salary_text=pay_text,
-                description_html=job.get("content") or "",
-                posted_at=job.get("first_published") or job.get("updated_at"),
-                department=", ".join(d for d in departments if d) or None,
-            )
-        )
-    return out
+    return payload["jobs"]
+
+
+def posting(job: Any, spec: SourceSpec) -> Posting | None:
+    """One Greenhouse job as a ``Posting`` (None when it has no id)."""
+    if not isinstance(job, dict) or job.get("id") is None:
+        return None
+    location = (job.get("location") or {}).get("name")
+    if not location:
+        offices = [o.get("name") for o in job.get("offices") or [] if isinstance(o, dict)]
+        location = " / ".join(o for o in offices if o) or None
+    departments = [d.get("name") for d in job.get("departments") or [] if isinstance(d, dict)]
+    remote, pay, pay_text = _metadata(job)
+    return make_posting(
+        source=spec.key,
+        external_id=job["id"],
+        title=job.get("title"),
+        url=job.get("absolute_url"),
+        company=job.get("company_name") or company_from_spec(spec),
+        location=location,
+        remote=remote,
+        salary=pay,
+        salary_text=pay_text,
+        description_html=job.get("content") or "",
+        posted_at=job.get("first_published") or job.get("updated_at"),
+        department=", ".join(d for d in departments if d) or None,
+    )
+
+
+def parse(payload: Any, spec: SourceSpec) -> list[Posting]:
+    """Postings from a Greenhouse ``jobs`` response."""
+    return [p for p in (posting(job, spec) for job in _jobs(payload, spec)) if p]
 
 
 async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
@@ -84,7 +87,7 @@ async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
         params={"content": "true"},
         not_found=f"board '{spec.id}' not found on greenhouse",
     )
-    return await in_thread(parse, payload, spec)
+    return await map_postings(_jobs(payload, spec), posting, spec)
 
 
 ADAPTER = Adapter(

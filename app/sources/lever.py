@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.sources.base import Adapter, FetchContext, base_url, company_from_spec
-from app.sources.http import SourceFetchError, in_thread
+from app.sources.base import Adapter, FetchContext, base_url, company_from_spec, map_postings
+from app.sources.http import SourceFetchError
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
 from app.sources.salary import salary_from_fields
@@ -34,43 +34,40 @@ def _description(job: dict[str, Any]) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
+def posting(job: Any, spec: SourceSpec) -> Posting | None:
+    """One Lever posting as a ``Posting`` (None when it has no id)."""
+    if not isinstance(job, dict) or not job.get("id"):
+        return None
+    cats = job.get("categories") or {}
+    all_locations = [x for x in cats.get("allLocations") or [] if isinstance(x, str) and x]
+    location = " / ".join(all_locations) if len(all_locations) > 1 else cats.get("location")
+    rng = job.get("salaryRange")
+    pay = None
+    if isinstance(rng, dict):
+        pay = salary_from_fields(
+            rng.get("min"), rng.get("max"), rng.get("currency"), rng.get("interval")
+        )
+    workplace = job.get("workplaceType")
+    return make_posting(
+        source=spec.key,
+        external_id=job["id"],
+        title=job.get("text"),
+        url=job.get("hostedUrl") or job.get("applyUrl"),
+        company=company_from_spec(spec),
+        location=location,
+        remote=None if workplace == "unspecified" else workplace,
+        employment=cats.get("commitment"),
+        salary=pay,
+        salary_text=job.get("salaryDescriptionPlain"),
+        description=_description(job),
+        posted_at=job.get("createdAt"),
+        department=cats.get("team") or cats.get("department"),
+    )
+
+
 def parse(jobs: list[Any], spec: SourceSpec) -> list[Posting]:
     """Postings from Lever's JSON list (all pages joined)."""
-    company = company_from_spec(spec)
-    out = []
-    for job in jobs:
-        if not isinstance(job, dict) or not job.get("id"):
-            continue
-        cats = job.get("categories") or {}
-        all_locations = [x for x in cats.get("allLocations") or [] if isinstance(x, str) and x]
-        location = " / ".join(all_locations) if len(all_locations) > 1 else cats.get("location")
-        rng = job.get("salaryRange") or {}
-        pay = (
-            salary_from_fields(
-                rng.get("min"), rng.get("max"), rng.get("currency"), rng.get("interval")
-            )
-            if isinstance(rng, dict)
-            else None
-        )
-        workplace = job.get("workplaceType")
-        out.append(
-            make_posting(
-                source=spec.key,
-                external_id=job["id"],
-                title=job.get("text"),
-                url=job.get("hostedUrl") or job.get("applyUrl"),
-                company=company,
-                location=location,
-                remote=None if workplace == "unspecified" else workplace,
-                employment=cats.get("commitment"),
-                salary=pay,
-                salary_text=job.get("salaryDescriptionPlain"),
-                description=_description(job),
-                posted_at=job.get("createdAt"),
-                department=cats.get("team") or cats.get("department"),
-            )
-        )
-    return out
+    return [p for p in (posting(job, spec) for job in jobs) if p]
 
 
 async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
@@ -95,7 +92,7 @@ async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
         jobs.extend(page)
         if len(page) < PAGE_SIZE:
             break
-    return await in_thread(parse, jobs, spec)
+    return await map_postings(jobs, posting, spec)
 
 
 ADAPTER = Adapter(

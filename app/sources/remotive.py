@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app.sources.base import Adapter, FetchContext, base_url
-from app.sources.http import Body, SourceFetchError, decode_json, in_thread
+from app.sources.base import Adapter, FetchContext, base_url, map_postings
+from app.sources.http import Body, SourceFetchError, decode_json
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
 from app.sources.spec import SourceSpec
@@ -60,32 +60,36 @@ def _write_cache(path: Path, content: bytes) -> None:
         log.warning("could not write Remotive cache %s: %s", path, exc)
 
 
-def parse(payload: Any, spec: SourceSpec) -> list[Posting]:
-    """Postings from a Remotive ``remote-jobs`` response; every job is remote."""
+def _jobs(payload: Any, spec: SourceSpec) -> list[Any]:
     if not isinstance(payload, dict) or not isinstance(payload.get("jobs"), list):
         raise SourceFetchError(spec.key, "unexpected Remotive response: no 'jobs' list")
-    out = []
-    for job in payload["jobs"]:
-        if not isinstance(job, dict) or job.get("id") is None:
-            continue
-        out.append(
-            make_posting(
-                source=spec.key,
-                external_id=job["id"],
-                title=job.get("title"),
-                url=job.get("url"),
-                company=job.get("company_name"),
-                location=job.get("candidate_required_location") or "Remote",
-                remote="remote",
-                employment=job.get("job_type"),
-                salary_text=job.get("salary") or None,
-                description_html=job.get("description"),
-                posted_at=job.get("publication_date"),
-                department=job.get("category"),
-                extra={"tags": list(job.get("tags") or [])} if job.get("tags") else None,
-            )
-        )
-    return out
+    return payload["jobs"]
+
+
+def posting(job: Any, spec: SourceSpec) -> Posting | None:
+    """One Remotive job as a ``Posting``; every Remotive job is remote."""
+    if not isinstance(job, dict) or job.get("id") is None:
+        return None
+    return make_posting(
+        source=spec.key,
+        external_id=job["id"],
+        title=job.get("title"),
+        url=job.get("url"),
+        company=job.get("company_name"),
+        location=job.get("candidate_required_location") or "Remote",
+        remote="remote",
+        employment=job.get("job_type"),
+        salary_text=job.get("salary") or None,
+        description_html=job.get("description"),
+        posted_at=job.get("publication_date"),
+        department=job.get("category"),
+        extra={"tags": list(job.get("tags") or [])} if job.get("tags") else None,
+    )
+
+
+def parse(payload: Any, spec: SourceSpec) -> list[Posting]:
+    """Postings from a Remotive ``remote-jobs`` response."""
+    return [p for p in (posting(job, spec) for job in _jobs(payload, spec)) if p]
 
 
 async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
@@ -94,7 +98,7 @@ async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
     cached = _read_cache(path, CACHE_TTL) if path else None
     if cached is not None:
         payload = await decode_json(Body(cached, "application/json", url), spec.key)
-        return await in_thread(parse, payload, spec)
+        return await map_postings(_jobs(payload, spec), posting, spec)
     try:
         body = await ctx.fetcher.get(
             url, source=spec.key, params=query_params(spec) or None,
@@ -110,7 +114,7 @@ async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
     else:
         if path:
             _write_cache(path, body.content)
-    return await in_thread(parse, payload, spec)
+    return await map_postings(_jobs(payload, spec), posting, spec)
 
 
 ADAPTER = Adapter(

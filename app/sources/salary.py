@@ -39,6 +39,7 @@ def _amount(n: str, k: str) -> str:
 _DASH = r"\s*(?:-|–|—|to|bis|à)\s*"
 _TAIL_STOP = r"(?!\s*(?:m\b|mm\b|mn\b|million|bn\b|billion|b\b|%|\+?\s*years?))"
 
+_CUR_RE = re.compile(r"[$€£¥₹]|\b(?:" + "|".join(_CODES) + r")\b")
 _RANGE_RE = re.compile(
     rf"(?P<c1>{_CUR})?\s*{_amount('a', 'ak')}\s*(?P<c2>{_CUR})?"
     rf"(?:{_DASH}(?P<c3>{_CUR})?\s*{_amount('b', 'bk')}\s*(?P<c4>{_CUR})?)?"
@@ -116,7 +117,19 @@ def parse_salary_text(text: str | None) -> Salary | None:
     """
     if not text:
         return None
-    for m in _RANGE_RE.finditer(text):
+    # The range regex may start at any digit, which is slow on long descriptions: look
+    # only around the currency marks.
+    for hit in _CUR_RE.finditer(text):
+        start = max(0, hit.start() - 30)
+        chunk = text[start : hit.end() + 60]
+        found = _first_salary(chunk, text, start)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_salary(chunk: str, text: str, offset: int) -> Salary | None:
+    for m in _RANGE_RE.finditer(chunk):
         cur = _currency(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4"))
         if cur is None:
             continue
@@ -134,9 +147,10 @@ def parse_salary_text(text: str | None) -> Salary | None:
             lo, hi = hi, lo
         if lo <= 0 or hi > 5_000_000:
             continue
-        window = text[m.end() : m.end() + 40]
-        before = text[max(0, m.start() - 25) : m.start()]
-        interval = interval_from_text(window) or interval_from_text(before)
+        end, begin = offset + m.end(), offset + m.start()
+        interval = interval_from_text(text[end : end + 40]) or interval_from_text(
+            text[max(0, begin - 25) : begin]
+        )
         if interval is None:
             interval = "year" if (k_a or k_b) else guess_interval(hi)
         return Salary(lo, hi, cur, interval)

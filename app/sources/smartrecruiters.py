@@ -12,8 +12,8 @@ import asyncio
 import html
 from typing import Any
 
-from app.sources.base import Adapter, FetchContext, base_url, company_from_spec
-from app.sources.http import SourceFetchError, in_thread
+from app.sources.base import Adapter, FetchContext, base_url, company_from_spec, map_postings
+from app.sources.http import SourceFetchError
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
 from app.sources.spec import SourceSpec
@@ -51,38 +51,35 @@ def _location(loc: Any) -> tuple[str | None, str | None]:
     return text or None, mode
 
 
+def posting(pair: tuple[dict[str, Any], dict[str, Any] | None], spec: SourceSpec) -> Posting:
+    """A ``Posting`` from a (list item, detail or None) pair."""
+    item, detail = pair
+    merged = {**item, **(detail or {})}
+    location, mode = _location(merged.get("location"))
+    company = (merged.get("company") or {}).get("name") or company_from_spec(spec)
+    url = merged.get("postingUrl") or f"https://jobs.smartrecruiters.com/{spec.id}/{merged['id']}"
+    level = _label(merged.get("experienceLevel"))
+    return make_posting(
+        source=spec.key,
+        external_id=merged["id"],
+        title=merged.get("name"),
+        url=url,
+        company=company,
+        location=location,
+        remote=mode,
+        employment=_label(merged.get("typeOfEmployment")),
+        description_html=_description_html(detail),
+        posted_at=merged.get("releasedDate"),
+        department=_label(merged.get("department")) or _label(merged.get("function")),
+        extra={"experience_level": level} if level else None,
+    )
+
+
 def parse(
-    items: list[tuple[dict[str, Any], dict[str, Any] | None]], spec: SourceSpec
+    pairs: list[tuple[dict[str, Any], dict[str, Any] | None]], spec: SourceSpec
 ) -> list[Posting]:
     """Postings from (list item, detail or None) pairs."""
-    fallback_company = company_from_spec(spec)
-    out = []
-    for item, detail in items:
-        merged = {**item, **(detail or {})}
-        location, mode = _location(merged.get("location"))
-        company = (merged.get("company") or {}).get("name") or fallback_company
-        url = merged.get("postingUrl") or (
-            f"https://jobs.smartrecruiters.com/{spec.id}/{merged['id']}"
-        )
-        out.append(
-            make_posting(
-                source=spec.key,
-                external_id=merged["id"],
-                title=merged.get("name"),
-                url=url,
-                company=company,
-                location=location,
-                remote=mode,
-                employment=_label(merged.get("typeOfEmployment")),
-                description_html=_description_html(detail),
-                posted_at=merged.get("releasedDate"),
-                department=_label(merged.get("department")) or _label(merged.get("function")),
-                extra={"experience_level": _label(merged.get("experienceLevel"))}
-                if merged.get("experienceLevel")
-                else None,
-            )
-        )
-    return out
+    return [posting(pair, spec) for pair in pairs]
 
 
 async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
@@ -115,7 +112,7 @@ async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
         return data if isinstance(data, dict) else None
 
     details = await asyncio.gather(*(detail(item) for item in items))
-    return await in_thread(parse, list(zip(items, details, strict=True)), spec)
+    return await map_postings(zip(items, details, strict=True), posting, spec)
 
 
 ADAPTER = Adapter(

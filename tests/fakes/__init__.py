@@ -1,0 +1,1 @@
+"""Hand-written fakes shared by tests and benchmarks (no mocks of deep internals)."""
