@@ -7,19 +7,24 @@ command (one loop for the process).
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from app.cli.app import build_parser, run_cli
+    from app.cli.app import build_parser, run_cli, wants_window
 
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    window, args = wants_window(argv)
     if args.home:
         os.environ["JOBAGENT_HOME"] = args.home
+    if window and "-h" not in argv and "--help" not in argv:
+        return run_gui(args)
+    args = build_parser().parse_args(argv)
     if args.command is None:
         return run_gui(args)
+    import asyncio
+
     try:
         return asyncio.run(run_cli(args))
     except KeyboardInterrupt:
@@ -29,9 +34,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_gui(args) -> int:  # type: ignore[no-untyped-def]
     """Qt is imported only here and in app/ui, and only when the window is wanted."""
-    from app.ui.application import create_qapp, gui_main
+    from app.ui.application import create_qapp, gui_main, show_window
 
     qapp = create_qapp()
+    window = show_window(qapp, args)  # on screen before asyncio is even imported
     import qasync  # after PySide6, so qasync picks that binding
 
-    return qasync.run(gui_main(qapp, args))
+    return qasync.run(gui_main(qapp, window, args))

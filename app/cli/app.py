@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
+from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
-from app.cli.context import CliContext
-from app.core.errors import UserError
-from app.core.logs import setup_logging
-from app.core.paths import HOME_ENV, app_paths
-from app.core.settings import load_settings
+from app.core.paths import HOME_ENV
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from app.cli.context import CliContext
 
 #: Each module has ``register(subparsers)``; features add theirs here.
 COMMANDS = [
@@ -31,14 +28,27 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\nTry '{self.prog} --help'.\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="jobagent", description=f"{APP_NAME}. With no command, opens the window.")
+def build_global_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
+    """The options that also apply to the window; cheap to build (no command modules)."""
+    parser = _Parser(prog="jobagent", add_help=add_help,
+                     description=f"{APP_NAME}. With no command, opens the window.")
     parser.add_argument("--version", action="version", version=f"jobagent {__version__}")
     parser.add_argument("--home", metavar="DIR",
                         help=f"keep data, settings and logs under DIR (same as {HOME_ENV})")
     parser.add_argument("--db", metavar="URL",
                         help="database URL (same as JOBAGENT_DATABASE_URL)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
+    return parser
+
+
+def wants_window(argv: list[str]) -> tuple[bool, argparse.Namespace]:
+    """True when no command is given: the window opens without importing any command."""
+    args, rest = build_global_parser(add_help=False).parse_known_args(argv)
+    return not rest, args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = build_global_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND",
                                      parser_class=_Parser)
     for module_name in COMMANDS:
@@ -48,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 async def run_cli(args: argparse.Namespace) -> int:
     """Run the chosen command; user mistakes become one line on stderr and exit code 1."""
+    import logging
+
+    from app.cli.context import CliContext
+    from app.core.errors import UserError
+    from app.core.logs import setup_logging
+    from app.core.paths import app_paths
+    from app.core.settings import load_settings
+
     ctx: CliContext | None = None
     try:
         paths = app_paths(args.home).ensure()
@@ -59,7 +77,7 @@ async def run_cli(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
     except Exception as exc:
-        log.exception("command failed")
+        logging.getLogger(__name__).exception("command failed")
         print(f"error: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     finally:

@@ -1,32 +1,34 @@
-"""The main window: navigation on the left, one page at a time on the right."""
+"""The main window: navigation on the left, one page at a time on the right.
+
+The window is built in two stages so it appears fast: the shell (this
+class's constructor: navigation, an empty page stack, remembered geometry)
+is shown before the event loop and the heavier modules are even imported;
+``install_pages`` and ``install_menus`` complete it a moment later.
+"""
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app import APP_NAME, __version__
-from app.core.settings import Settings
-from app.ui.pages.base import Page
-from app.ui.pages.placeholder import JobsPage, ProfilePage, SettingsPage
-from app.ui.pages.runs import RunsPage
+from app import APP_NAME
+from app.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from app.runtime import Runtime
     from app.ui.bridge import RunEventBridge
+    from app.ui.pages.base import Page
 
 
 class MainWindow(QMainWindow):
@@ -36,27 +38,21 @@ class MainWindow(QMainWindow):
 
     closing = Signal()
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, state: WindowState) -> None:
         super().__init__()
-        self.settings = settings
+        self.state = state
         self.runtime: Runtime | None = None
+        self.pages: dict[str, Page] = {}
+        self.close_requested = False
         self.setWindowTitle(APP_NAME)
-        self.pages: dict[str, Page] = {
-            "profile": ProfilePage(), "jobs": JobsPage(), "runs": RunsPage(),
-            "settings": SettingsPage(),
-        }
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(160)
         self.stack = QStackedWidget()
-        for page in self.pages.values():
-            self.nav.addItem(page.title)
-            self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.banner = QLabel()
         self.banner.setObjectName("errorBanner")
         self.banner.setWordWrap(True)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.setStyleSheet("background: #fdecea; color: #611a15; padding: 8px;")
         self.banner.hide()
         right = QVBoxLayout()
@@ -68,10 +64,20 @@ class MainWindow(QMainWindow):
         central = QWidget()
         central.setLayout(body)
         self.setCentralWidget(central)
-        self._build_menus()
-        self.statusBar().showMessage("Opening the database…")
-        self._restore_window_state()
-        self.show_page(settings.ui.last_page or "profile")
+        self.statusBar().showMessage("Starting…")
+        self._restore_geometry()
+
+    def install_pages(self, pages: dict[str, Page]) -> None:
+        for key, page in pages.items():
+            self.pages[key] = page
+            self.nav.addItem(page.title)
+            self.stack.addWidget(page)
+        self.show_page(self.state.last_page or next(iter(pages)))
+
+    def install_menus(self) -> None:
+        from app.ui.menus import build_menus
+
+        build_menus(self)
 
     def show_page(self, key: str) -> None:
         keys = list(self.pages)
@@ -85,58 +91,32 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Database: {runtime.db.display_url}", 8000)
 
     def show_error(self, title: str, message: str, *, banner: bool = False) -> None:
-        """Tell the user, without blocking the loop (no exec())."""
+        """Tell the user, without blocking the loop (``open()``, never ``exec()``)."""
+        # Imported here: touching the Qt namespace costs ~20 ms, too much before the first paint.
+        from PySide6.QtCore import Qt
+
         if banner:
+            self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.banner.setText(f"<b>{title}</b><br>{message}")
             self.banner.show()
             return
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._save_window_state()
+        self.state.geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        if self.pages:
+            self.state.last_page = list(self.pages)[max(0, self.nav.currentRow())]
+        self.close_requested = True
         self.closing.emit()
         event.accept()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
-
-    def _about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\nA local-first job-search assistant.",
-                          parent=self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-
-    def _restore_window_state(self) -> None:
-        geometry = self.settings.ui.window_geometry
+    def _restore_geometry(self) -> None:
+        geometry = self.state.geometry
         if geometry and self.restoreGeometry(QByteArray.fromBase64(geometry.encode())):
             return
         self.resize(1280, 800)
-
-    def _save_window_state(self) -> None:
-        self.settings.ui.window_geometry = bytes(
-            self.saveGeometry().toBase64().data()).decode()
-        keys = list(self.pages)
-        self.settings.ui.last_page = keys[max(0, self.nav.currentRow())]
-
-
-def closed_future(window: MainWindow) -> asyncio.Future[None]:
-    """A future the window's closing resolves: the GUI's main coroutine awaits it.
-
-    Make it before the first ``await``, or a close that comes early is missed.
-    """
-    closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    window.closing.connect(lambda: closed.done() or closed.set_result(None))
-    return closed

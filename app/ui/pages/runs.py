@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
 )
-from qasync import asyncSlot
 
 from app.core.events import RunProgress, RunUpdate
 from app.ui.pages.base import Page
+from app.ui.tasks import spawn
 from app.ui.widgets.progress_stepper import ProgressStepper
 
 COLUMNS = ["ID", "Kind", "Status", "Started", "Duration", "Error"]
@@ -49,9 +49,8 @@ class RunsPage(Page):
         assert self.bridge is not None
         self.bridge.run_updated.connect(self.show_update)
         self.bridge.run_progress.connect(self.show_progress)
-        self.reload()
+        spawn(self.reload())
 
-    @asyncSlot()
     async def reload(self) -> None:
         from app.storage import runs as run_store
 
