@@ -50,7 +50,7 @@ _KEY_RE = re.compile(r"[^a-z0-9]")
 _MD_RE = [
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1"),  # markdown escapes: "\-" -> "-"
     (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
-    (re.compile(r"^\s*[*+]\s+", re.M), "- "),  # bullets
+    (re.compile(r"^[ \t]*[*+][ \t]+", re.M), "- "),  # bullets
     (re.compile(r"^#{1,6}\s*", re.M), ""),  # headings
 ]
 

@@ -166,9 +166,17 @@ def _plain(desc_html: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", desc_html)).strip()
 
 
+def _numeric_id(ident: str) -> int | str:
+    """Greenhouse ids are integers; generated ids ("seed-n") map onto distinct ints."""
+    seed, _, n = ident.partition("-")
+    if seed.isdigit() and n.isdigit():
+        return 4_000_000 + int(seed) * 1_000_000 + int(n)
+    return ident
+
+
 def greenhouse_job(job: FakeJob, base: str, token: str) -> dict[str, Any]:
     return {
-        "id": int(job.id.split("-")[-1]) + 4_000_000 if job.id.replace("-", "").isdigit() else job.id,
+        "id": _numeric_id(job.id),
         "internal_job_id": 1000,
         "title": job.title,
         "updated_at": _iso(job.posted.astimezone(UTC) + timedelta(days=1)),
@@ -177,7 +185,12 @@ def greenhouse_job(job: FakeJob, base: str, token: str) -> dict[str, Any]:
         "absolute_url": f"{base}/{token}/jobs/{job.id}",
         "language": "en",
         "metadata": [
-            {"id": 1, "name": "Workplace Type", "value": job.remote.title(), "value_type": "single_select"}
+            {
+                "id": 1,
+                "name": "Workplace Type",
+                "value": job.remote.title(),
+                "value_type": "single_select",
+            }
         ],
         "data_compliance": [{"type": "gdpr", "requires_consent": False}],
         # Greenhouse escapes the HTML once more: "&amp;" inside becomes "&amp;amp;".
@@ -196,7 +209,9 @@ _LEVER_COMMITMENT = {"full_time": "Full-time", "part_time": "Part-time", "contra
 
 def lever_job(job: FakeJob, base: str, site: str) -> dict[str, Any]:
     desc = job.description_html.split("<h3>")[0]
-    items = job.description_html.split("<ul>")[1].split("</ul>")[0] if "<ul>" in job.description_html else ""
+    items = ""
+    if "<ul>" in job.description_html:
+        items = job.description_html.split("<ul>")[1].split("</ul>")[0]
     out = {
         "id": f"lever-{job.id}",
         "text": job.title,
@@ -220,7 +235,12 @@ def lever_job(job: FakeJob, base: str, site: str) -> dict[str, Any]:
     }
     if job.salary:
         lo, hi, cur, interval = job.salary
-        out["salaryRange"] = {"min": lo, "max": hi, "currency": cur, "interval": f"per-{interval}-salary"}
+        out["salaryRange"] = {
+            "min": lo,
+            "max": hi,
+            "currency": cur,
+            "interval": f"per-{interval}-salary",
+        }
     return out
 
 
@@ -299,6 +319,7 @@ def smartrecruiters_item(job: FakeJob, base: str, company_id: str) -> dict[str, 
 def smartrecruiters_detail(job: FakeJob, base: str, company_id: str) -> dict[str, Any]:
     item = smartrecruiters_item(job, base, company_id)
     first, _, rest = job.description_html.partition("<h3>")
+    company = f"<p>{job.company} builds things.</p>"
     item.update(
         {
             "active": True,
@@ -306,10 +327,12 @@ def smartrecruiters_detail(job: FakeJob, base: str, company_id: str) -> dict[str
             "applyUrl": f"{base}/{company_id}/sr-{job.id}?oga=true",
             "jobAd": {
                 "sections": {
-                    "companyDescription": {"title": "Company Description", "text": f"<p>{job.company} builds things.</p>"},
+                    "companyDescription": {"title": "Company Description", "text": company},
                     "jobDescription": {"title": "Job Description", "text": first},
-                    "qualifications": {"title": "Qualifications", "text": "<h3>" + rest if rest else ""},
-                    "additionalInformation": {"title": "Additional Information", "text": "<p>Equal opportunity.</p>"},
+                    "qualifications": {"title": "Qualifications",
+                                       "text": "<h3>" + rest if rest else ""},
+                    "additionalInformation": {"title": "Additional Information",
+                                              "text": "<p>Equal opportunity.</p>"},
                 }
             },
         }
@@ -355,7 +378,7 @@ def arbeitnow_job(job: FakeJob, base: str) -> dict[str, Any]:
 def rss_feed(jobs: list[FakeJob], base: str, name: str) -> bytes:
     items = "".join(
         f"<item><title>{html.escape(j.title)}</title><link>{base}/feeds/{name}/{j.id}</link>"
-        f"<guid isPermaLink=\"false\">rss-{j.id}</guid><author>{html.escape(j.company)}</author>"
+        f'<guid isPermaLink="false">rss-{j.id}</guid><author>{html.escape(j.company)}</author>'
         f"<pubDate>{format_datetime(j.posted)}</pubDate>"
         f"<description>{html.escape(j.description_html)}</description></item>"
         for j in jobs
@@ -411,7 +434,8 @@ def jsonld_page(job: FakeJob, base: str, *, graph: bool = False) -> bytes:
         }  # fmt: skip
     data: Any = node
     if graph:
-        data = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "x"}, node]}
+        page = {"@type": "WebPage", "name": job.title}
+        data = {"@context": "https://schema.org", "@graph": [page, node]}
     return (
         f"<!doctype html><html><head><title>{html.escape(job.title)}</title>"
         '<script type="application/ld+json">'
@@ -436,7 +460,8 @@ class Fault:
 
     @classmethod
     def rate_limited(cls, retry_after: str | float | None = "1") -> Fault:
-        return cls("status", status=429, retry_after=None if retry_after is None else str(retry_after))
+        header = None if retry_after is None else str(retry_after)
+        return cls("status", status=429, retry_after=header)
 
     @classmethod
     def error(cls, status: int = 500, body: bytes = b'{"error": "internal"}') -> Fault:
@@ -483,7 +508,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, so connection reuse can be counted
     server: _Server
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def setup(self) -> None:
@@ -503,9 +528,11 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             owner._leave()
 
-    def send_body(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
+    def send_body(
+        self, status: int, body: bytes, ctype: str, headers: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         for k, v in (headers or {}).items():
             self.send_header(k, v)
@@ -546,7 +573,12 @@ class JobBoardServer:
     def start(self) -> JobBoardServer:
         self._httpd = _Server(("127.0.0.1", 0), _Handler)
         self._httpd.owner = self
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="fake-job-boards", daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.02},  # shutdown() waits up to one poll interval
+            name="fake-job-boards",
+            daemon=True,
+        )
         self._thread.start()
         return self
 
@@ -597,7 +629,14 @@ class JobBoardServer:
             self._boards[(kind, board_id)] = _Board(kind, board_id, list(jobs))
         return list(jobs)
 
-    def set_raw(self, path: str, body: bytes | str | Any, *, status: int = 200, content_type: str = "application/json") -> None:
+    def set_raw(
+        self,
+        path: str,
+        body: bytes | str | Any,
+        *,
+        status: int = 200,
+        content_type: str = "application/json",
+    ) -> None:
         """Serve exactly ``body`` at ``path`` (query ignored); dicts/lists are JSON-encoded."""
         if not isinstance(body, (bytes, str)):
             body = json.dumps(body)
@@ -712,9 +751,16 @@ class JobBoardServer:
             board = self._board("greenhouse", seg[2])
             if board is None:
                 return None
-            body = self._cached(board, ("gh", q.get("content")), lambda: json.dumps(
-                {"jobs": [greenhouse_job(j, base, board.id) for j in board.jobs],
-                 "meta": {"total": len(board.jobs)}}).encode())  # fmt: skip
+            body = self._cached(
+                board,
+                ("gh", q.get("content")),
+                lambda: json.dumps(
+                    {
+                        "jobs": [greenhouse_job(j, base, board.id) for j in board.jobs],
+                        "meta": {"total": len(board.jobs)},
+                    }
+                ).encode(),
+            )
             return 200, body, js
         # Lever
         if len(seg) == 3 and seg[:2] == ["v0", "postings"]:
@@ -722,16 +768,26 @@ class JobBoardServer:
             if board is None:
                 return None
             skip, limit = int(q.get("skip", 0)), int(q.get("limit", 0) or len(board.jobs) or 1)
-            body = self._cached(board, ("lv", skip, limit), lambda: json.dumps(
-                [lever_job(j, base, board.id) for j in board.jobs[skip : skip + limit]]).encode())  # fmt: skip
+            body = self._cached(
+                board,
+                ("lv", skip, limit),
+                lambda: json.dumps(
+                    [lever_job(j, base, board.id) for j in board.jobs[skip : skip + limit]]
+                ).encode(),
+            )
             return 200, body, js
         # Ashby
         if len(seg) == 3 and seg[:2] == ["posting-api", "job-board"]:
             board = self._board("ashby", seg[2])
             if board is None:
                 return None
-            body = self._cached(board, ("ab",), lambda: json.dumps(
-                {"apiVersion": "1", "jobs": [ashby_job(j, base, board.id) for j in board.jobs]}).encode())  # fmt: skip
+            body = self._cached(
+                board,
+                ("ab",),
+                lambda: json.dumps(
+                    {"apiVersion": "1", "jobs": [ashby_job(j, base, board.id) for j in board.jobs]}
+                ).encode(),
+            )
             return 200, body, js
         # SmartRecruiters
         if len(seg) in (4, 5) and seg[:2] == ["v1", "companies"] and seg[3] == "postings":
@@ -745,9 +801,18 @@ class JobBoardServer:
                 return 200, json.dumps(smartrecruiters_detail(job, base, board.id)).encode(), js
             offset, limit = int(q.get("offset", 0)), int(q.get("limit", 10))
             page = board.jobs[offset : offset + limit]
-            return 200, json.dumps({
-                "offset": offset, "limit": limit, "totalFound": len(board.jobs),
-                "content": [smartrecruiters_item(j, base, board.id) for j in page]}).encode(), js  # fmt: skip
+            return (
+                200,
+                json.dumps(
+                    {
+                        "offset": offset,
+                        "limit": limit,
+                        "totalFound": len(board.jobs),
+                        "content": [smartrecruiters_item(j, base, board.id) for j in page],
+                    }
+                ).encode(),
+                js,
+            )
         # Remotive
         if path == "/api/remote-jobs":
             board = self._board("remotive", "all")
@@ -755,9 +820,17 @@ class JobBoardServer:
                 return None
             term = (q.get("search") or "").lower()
             jobs = [j for j in board.jobs if term in j.title.lower()] if term else board.jobs
-            body = self._cached(board, ("rm", term), lambda: json.dumps({
-                "0-legal-notice": "Remotive API Legal Notice: link back to Remotive.",
-                "job-count": len(jobs), "jobs": [remotive_job(j, base) for j in jobs]}).encode())  # fmt: skip
+            body = self._cached(
+                board,
+                ("rm", term),
+                lambda: json.dumps(
+                    {
+                        "0-legal-notice": "Remotive API Legal Notice: link back to Remotive.",
+                        "job-count": len(jobs),
+                        "jobs": [remotive_job(j, base) for j in jobs],
+                    }
+                ).encode(),
+            )
             return 200, body, js
         # Arbeitnow
         if path == "/api/job-board-api":
@@ -769,14 +842,29 @@ class JobBoardServer:
             page = board.jobs[(page_no - 1) * size : page_no * size]
             last = max(1, -(-len(board.jobs) // size))
             nxt = f"{base}/api/job-board-api?page={page_no + 1}" if page_no < last else None
-            return 200, json.dumps({
-                "data": [arbeitnow_job(j, base) for j in page],
-                "links": {"first": f"{base}/api/job-board-api?page=1",
-                          "last": f"{base}/api/job-board-api?page={last}",
-                          "prev": None if page_no == 1 else f"{base}/api/job-board-api?page={page_no - 1}",
-                          "next": nxt},
-                "meta": {"current_page": page_no, "per_page": size, "terms": "terms", "info": "info"},
-            }).encode(), js  # fmt: skip
+            return (
+                200,
+                json.dumps(
+                    {
+                        "data": [arbeitnow_job(j, base) for j in page],
+                        "links": {
+                            "first": f"{base}/api/job-board-api?page=1",
+                            "last": f"{base}/api/job-board-api?page={last}",
+                            "prev": None
+                            if page_no == 1
+                            else f"{base}/api/job-board-api?page={page_no - 1}",
+                            "next": nxt,
+                        },
+                        "meta": {
+                            "current_page": page_no,
+                            "per_page": size,
+                            "terms": "terms",
+                            "info": "info",
+                        },
+                    }
+                ).encode(),
+                js,
+            )
         # RSS / Atom
         if len(seg) == 2 and seg[0] == "feeds" and seg[1].endswith((".rss", ".atom")):
             name, _, ext = seg[1].rpartition(".")
