@@ -94,6 +94,11 @@ class User(Base):
     persona: Mapped[str | None] = mapped_column(Text)
     preferences: Mapped[dict[str, Any]] = mapped_column(default=dict)
     last_used_at: Mapped[datetime | None]
+    #: The whole offline profile (contact, skills with evidence, experience, education,
+    #: conflicts, provenance) as ``app.profiling.profile.Profile`` JSON.
+    profile_data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    #: Bumped whenever the profile changes, so scores and reviews know when they are stale.
+    profile_version: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Document(Base):
@@ -159,12 +164,20 @@ class Job(Base):
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
     closed_at: Mapped[datetime | None]
     content_hash: Mapped[str] = mapped_column(String(64))
+    employment_type: Mapped[str | None] = mapped_column(String(50))
+    #: Same job on two boards, or reposted: postings sharing this key are shown once.
+    group_key: Mapped[str | None] = mapped_column(String(200), index=True)
 
 
 class Match(Base):
-    """A score of one job for one user, with the reasons, by a named scorer."""
+    """A score of one job for one user, with the reasons, by a named scorer.
+
+    One row per (user, job, scorer): a rerun updates it, and skips the job when
+    the posting's content hash and the profile version are unchanged.
+    """
 
     __tablename__ = "match"
+    __table_args__ = (UniqueConstraint("user_id", "job_id", "scorer"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
@@ -175,3 +188,23 @@ class Match(Base):
     scorer: Mapped[str] = mapped_column(String(50))
     scorer_version: Mapped[str] = mapped_column(String(50))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    job_content_hash: Mapped[str | None] = mapped_column(String(64))
+    profile_version: Mapped[int | None] = mapped_column(Integer)
+
+
+class Application(Base):
+    """The tracker: where the user stands with one job, kept across reruns."""
+
+    __tablename__ = "application"
+    __table_args__ = (UniqueConstraint("user_id", "job_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("job.id", ondelete="CASCADE"), index=True)
+    #: new, saved, applied, interviewing, offer, rejected or hidden
+    status: Mapped[str] = mapped_column(String(20), default="new")
+    note: Mapped[str | None] = mapped_column(Text)
+    #: Every change as {"status": ..., "at": ISO time}, oldest first.
+    history: Mapped[list[Any]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -17,7 +17,6 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-
     op.create_table(
         "job",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -131,7 +130,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-
     with op.batch_alter_table("match", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_match_user_id"))
         batch_op.drop_index(batch_op.f("ix_match_job_id"))
