@@ -9,16 +9,19 @@ from datetime import UTC, datetime
 import pytest
 
 from app.sources import (
-    Fetcher,
     FetchContext,
+    Fetcher,
     SourceFetchError,
     SourceSpec,
+    arbeitnow,
     fetch_posting_from_url,
     get_adapter,
+    lever,
     parse_spec,
     posting_from_text,
+    remotive,
+    smartrecruiters,
 )
-from app.sources import arbeitnow, lever, remotive, smartrecruiters
 from tests.fakes.job_boards import FakeJob
 
 
@@ -33,7 +36,9 @@ def _job(**over):
         remote="hybrid",
         employment="full_time",
         department="Engineering",
-        description_html="<h2>About</h2><p>Fish &amp; chips</p><h3>You</h3><ul><li>Python</li><li>SQL</li></ul>",
+        description_html=(
+            "<h2>About</h2><p>Fish &amp; chips</p><h3>You</h3><ul><li>Python</li><li>SQL</li></ul>"
+        ),
         posted=datetime(2026, 10, 1, 12, 0, tzinfo=UTC),
         salary=(90000.0, 110000.0, "EUR", "year"),
     )
@@ -223,11 +228,12 @@ async def test_feed_that_is_not_a_feed(job_boards, client, fast_policy):
         await _fetch(client, fast_policy, spec)
 
 
-JOBSPY_COLUMNS = (
-    "id,site,job_url,job_url_direct,title,company,location,date_posted,job_type,"
-    "salary_source,interval,min_amount,max_amount,currency,is_remote,job_level,"
-    "job_function,listing_type,emails,description,company_industry,company_url"
-).split(",")
+JOBSPY_COLUMNS = [
+    "id", "site", "job_url", "job_url_direct", "title", "company", "location", "date_posted",
+    "job_type", "salary_source", "interval", "min_amount", "max_amount", "currency",
+    "is_remote", "job_level", "job_function", "listing_type", "emails", "description",
+    "company_industry", "company_url",
+]  # fmt: skip
 
 
 @pytest.mark.asyncio
@@ -305,7 +311,7 @@ async def test_jsonld_page(job_boards, client, graph):
 @pytest.mark.asyncio
 async def test_page_without_jsonld(job_boards, client):
     job_boards.set_raw("/plain.html", b"<html><body>Hi</body></html>", content_type="text/html")
-    with pytest.raises(SourceFetchError, match="no schema.org JobPosting"):
+    with pytest.raises(SourceFetchError, match=r"no schema\.org JobPosting"):
         await fetch_posting_from_url(client, f"{job_boards.base_url}/plain.html")
 
 

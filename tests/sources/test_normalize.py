@@ -15,7 +15,10 @@ from app.sources.text import html_to_text
 
 class TestText:
     def test_greenhouse_double_escaped_html(self):
-        raw = "&lt;p&gt;Fish &amp;amp; chips&lt;/p&gt;&lt;ul&gt;&lt;li&gt;One&lt;/li&gt;&lt;li&gt;Two&lt;/li&gt;&lt;/ul&gt;"
+        raw = (
+            "&lt;p&gt;Fish &amp;amp; chips&lt;/p&gt;"
+            "&lt;ul&gt;&lt;li&gt;One&lt;/li&gt;&lt;li&gt;Two&lt;/li&gt;&lt;/ul&gt;"
+        )
         assert html_to_text(raw) == "Fish & chips\n\n- One\n- Two"
 
     def test_literal_html_keeps_structure_and_drops_scripts(self):
@@ -156,7 +159,13 @@ def test_make_posting_fills_hash_and_group():
         posted_at="2025-01-01",
     )
     assert a.content_hash == b.content_hash
-    c = make_posting(source="x:y", external_id=1, title="Senior Python Engineer (Remote)",
-                     company="Acme, Inc.", location="Remote - US", description="Other text")  # fmt: skip
+    c = make_posting(
+        source="x:y",
+        external_id=1,
+        title="Senior Python Engineer (Remote)",
+        company="Acme, Inc.",
+        location="Remote - US",
+        description="Other text",
+    )
     assert c.content_hash != a.content_hash
     assert a.to_dict()["posted_at"] == "2024-01-15T10:00:00+00:00"
