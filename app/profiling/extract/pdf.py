@@ -27,8 +27,9 @@ from app.profiling.extract.types import PDF, ExtractedDocument, ExtractLimits
 MIN_TEXT_CHARS = 20
 
 
-def extract_pdf(path: Path, data: bytes, password: str | None, limits: ExtractLimits,
-                deadline: float) -> ExtractedDocument:
+def extract_pdf(
+    path: Path, data: bytes, password: str | None, limits: ExtractLimits, deadline: float
+) -> ExtractedDocument:
     try:
         doc = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as exc:
