@@ -208,3 +208,61 @@ class Application(Base):
     history: Mapped[list[Any]] = mapped_column(default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ReviewCache(Base):
+    """A model's review of one job, keyed by everything it depends on, so it is never asked twice.
+
+    ``cache_key`` hashes the job's content hash, the profile version, the persona and the
+    model; any change makes a new key, so stale entries are simply never hit.
+    """
+
+    __tablename__ = "review_cache"
+    __table_args__ = (UniqueConstraint("user_id", "cache_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("job.id", ondelete="CASCADE"), index=True)
+    cache_key: Mapped[str] = mapped_column(String(64))
+    model: Mapped[str] = mapped_column(String(300))
+    review: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OutboundCall(Base):
+    """One call to a model provider: what left the machine, and what was kept back."""
+
+    __tablename__ = "outbound_call"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user.id", ondelete="SET NULL"), index=True
+    )
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("run.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    provider: Mapped[str] = mapped_column(String(50))
+    model: Mapped[str] = mapped_column(String(300))
+    host: Mapped[str | None] = mapped_column(String(300))
+    local: Mapped[bool] = mapped_column(Boolean, default=False)
+    purpose: Mapped[str] = mapped_column(String(50))
+    requests: Mapped[int] = mapped_column(Integer, default=0)
+    input_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    output_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    #: Kinds of data in the request ("profile", "job posting", "email" when not redacted…).
+    sent: Mapped[list[Any]] = mapped_column(default=list)
+    #: Kinds of personal data found and removed before sending ("email", "phone"…).
+    redacted: Mapped[list[Any]] = mapped_column(default=list)
+    ok: Mapped[bool] = mapped_column(Boolean, default=True)
+    error: Mapped[str | None] = mapped_column(Text)
+
+
+class VibeMessage(Base):
+    """One turn of the Vibe Check interview, kept so the conversation survives a restart."""
+
+    __tablename__ = "vibe_message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))  # "user" or "assistant"
+    content: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
