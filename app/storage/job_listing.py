@@ -1,0 +1,316 @@
+"""The jobs list as people read it: one row per job, with its scores and tracker status.
+
+A read model over ``job``, ``match`` and ``application``, free of Qt, shared by the
+window's jobs table and ``jobagent jobs list``:
+
+    rows = await list_job_rows(db, user_id, min_score=60, limit=50)
+    detail = await get_job_detail(db, user_id, rows[0].job_id)
+
+The same job posted on two boards (or reposted) shares a ``group_key``; it is listed
+once. The group's representative is, in this order, a posting the user is tracking, an
+open posting, the best-scored one, the oldest. The group's tracker status is the latest
+one set on any of its postings, so marking a job applied sticks even when a later search
+picks another posting of the group. Groups whose postings are all closed, and groups
+the user hid, are left out unless asked for.
+
+Rows are read in partitions, yielding to the event loop between them, so listing tens of
+thousands of jobs never freezes the window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import aliased
+
+from app.storage.database import Database
+from app.storage.models import Application, Job, Match
+
+#: Scorer names in the ``match`` table.
+OFFLINE_SCORER = "offline"
+LLM_SCORER = "llm"
+#: Tracker status of a job the user never touched.
+DEFAULT_STATUS = "new"
+_PARTITION = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class JobRow:
+    """One job as listed (the group's representative posting).
+
+    Attributes:
+        job_id: the representative posting's ``job.id``; use it to set the tracker status.
+        group_key: postings sharing it are the same job (``None``: a group of its own).
+        source: the representative's ``kind:id`` source key.
+        sources: every source the job was found at, representative first.
+        remote: "remote", "hybrid", "onsite" or None when unknown.
+        score: the offline score (0–100), None when not scored yet.
+        reasons: the offline scorer's reasons (matched/missing skills, location, seniority…).
+        llm_score, llm_reasons: the model's review, when one was made.
+        status: the tracker status ("new" when never set); see ``app.storage.tracker``.
+        note: the tracker note.
+        closed: every posting of the group has left its board.
+        duplicates: how many other postings of the same job were folded into this row.
+    """
+
+    job_id: int
+    group_key: str | None
+    title: str
+    company: str | None
+    location: str | None
+    remote: str | None
+    source: str
+    url: str | None
+    employment_type: str | None
+    salary_min: float | None
+    salary_max: float | None
+    salary_currency: str | None
+    salary_interval: str | None
+    posted_at: datetime | None
+    first_seen_at: datetime | None
+    score: float | None = None
+    reasons: dict[str, Any] = field(default_factory=dict)
+    llm_score: float | None = None
+    llm_reasons: dict[str, Any] | None = None
+    status: str = DEFAULT_STATUS
+    note: str | None = None
+    closed: bool = False
+    duplicates: int = 0
+    sources: tuple[str, ...] = ()
+
+    @property
+    def best_score(self) -> float | None:
+        """The model's score when there is one, else the offline score."""
+        return self.llm_score if self.llm_score is not None else self.score
+
+    def salary_text(self) -> str:
+        """Like "USD 90,000–120,000 / year"; "" when the posting gives no salary."""
+        low, high = self.salary_min, self.salary_max
+        if low is None and high is None:
+            return ""
+        amounts = [f"{v:,.0f}" for v in (low, high) if v is not None]
+        text = "–".join(dict.fromkeys(amounts))
+        if self.salary_currency:
+            text = f"{self.salary_currency} {text}"
+        if self.salary_interval:
+            text += f" / {self.salary_interval}"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-friendly: dates as ISO 8601."""
+        data = {name: getattr(self, name) for name in self.__slots__}  # type: ignore[attr-defined]
+        for key in ("posted_at", "first_seen_at"):
+            data[key] = data[key].isoformat() if data[key] else None
+        data["sources"] = list(self.sources)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class JobPosting:
+    """One posting of a job's group, for "also posted at"."""
+
+    job_id: int
+    source: str
+    url: str | None
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class JobDetail:
+    """What the detail pane shows: the row, the cleaned description, every posting,
+    and the tracker history ({"status", "at"} dicts, oldest first)."""
+
+    row: JobRow
+    description: str
+    postings: tuple[JobPosting, ...] = ()
+    history: tuple[dict[str, Any], ...] = ()
+
+
+async def list_job_rows(
+    db: Database,
+    user_id: int,
+    *,
+    include_closed: bool = False,
+    include_hidden: bool = False,
+    statuses: Iterable[str] | None = None,
+    sources: Iterable[str] | None = None,
+    min_score: float | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+) -> list[JobRow]:
+    """Every job (one row per group), best score first, then the newest.
+
+    Args:
+        include_closed: also list jobs whose postings have all closed.
+        include_hidden: also list jobs whose tracker status is "hidden".
+        statuses: only these tracker statuses ("new" includes never-touched jobs).
+        sources: only jobs found at one of these source keys (``kind:id``).
+        min_score: only jobs whose best score (model's, else offline) is at least this.
+        search: only jobs whose title, company or location contains every word of it.
+        limit: at most this many rows.
+    """
+    rows = await _group_rows(await _read_postings(db, user_id))
+    wanted_statuses = set(statuses) if statuses is not None else None
+    wanted_sources = set(sources) if sources is not None else None
+    words = search.lower().split() if search else []
+    out = []
+    for row in rows:
+        if row.closed and not include_closed:
+            continue
+        if (
+            row.status == "hidden"
+            and not include_hidden
+            and (wanted_statuses is None or "hidden" not in wanted_statuses)
+        ):
+            continue
+        if wanted_statuses is not None and row.status not in wanted_statuses:
+            continue
+        if wanted_sources is not None and not wanted_sources & set(row.sources):
+            continue
+        if min_score is not None and (row.best_score is None or row.best_score < min_score):
+            continue
+        if words:
+            haystack = " ".join(filter(None, (row.title, row.company, row.location))).lower()
+            if not all(word in haystack for word in words):
+                continue
+        out.append(row)
+    out.sort(key=_listing_order)
+    return out[:limit] if limit is not None else out
+
+
+async def get_job_detail(db: Database, user_id: int, job_id: int) -> JobDetail | None:
+    """The job ``job_id`` belongs to, with its description, postings and tracker history."""
+    async with db.session() as session:
+        group_key = await session.scalar(select(Job.group_key).where(Job.id == job_id))
+        if group_key is None and await session.get(Job, job_id) is None:
+            return None
+        member_query = select(Job.id, Job.source, Job.url, Job.closed_at, Job.description)
+        member_query = member_query.where(
+            Job.group_key == group_key if group_key else Job.id == job_id
+        )
+        members = {m.id: m for m in (await session.execute(member_query)).all()}
+        entries = (await session.scalars(
+            select(Application).where(
+                Application.user_id == user_id, Application.job_id.in_(list(members))
+            )
+        )).all()  # fmt: skip
+    rows = await _group_rows(await _read_postings(db, user_id, list(members)))
+    if not rows:
+        return None
+    row = rows[0]
+    history = sorted(
+        (entry for app in entries for entry in (app.history or [])),
+        key=lambda entry: str(entry.get("at", "")),
+    )
+    ordered = sorted(members.values(), key=lambda m: (m.id != row.job_id, m.id))
+    return JobDetail(
+        row=row,
+        description=members[row.job_id].description or "",
+        postings=tuple(JobPosting(m.id, m.source, m.url, m.closed_at is not None) for m in ordered),
+        history=tuple(history),
+    )
+
+
+# ---------------------------------------------------------------------------- internals
+
+
+@dataclass(slots=True)
+class _Posting:
+    row: JobRow
+    closed: bool
+    tracked_at: datetime | None  # when the tracker entry was last changed, if any
+
+
+def _listing_order(row: JobRow) -> tuple[Any, ...]:
+    best = row.best_score
+    posted = row.posted_at.timestamp() if row.posted_at else 0.0
+    return (best is None, -(best or 0.0), -posted, row.job_id)
+
+
+async def _read_postings(
+    db: Database, user_id: int, job_ids: list[int] | None = None
+) -> list[_Posting]:
+    offline, llm = aliased(Match), aliased(Match)
+    query = (
+        select(
+            Job.id, Job.group_key, Job.title, Job.company, Job.location, Job.remote, Job.source,
+            Job.url, Job.employment_type, Job.salary_min, Job.salary_max, Job.salary_currency,
+            Job.salary_interval, Job.posted_at, Job.first_seen_at, Job.closed_at,
+            offline.score, offline.reasons, llm.score, llm.reasons,
+            Application.status, Application.note, Application.updated_at,
+        )
+        .outerjoin(offline, and_(offline.job_id == Job.id, offline.user_id == user_id,
+                                 offline.scorer == OFFLINE_SCORER))
+        .outerjoin(llm, and_(llm.job_id == Job.id, llm.user_id == user_id,
+                             llm.scorer == LLM_SCORER))
+        .outerjoin(Application, and_(Application.job_id == Job.id,
+                                     Application.user_id == user_id))
+    )  # fmt: skip
+    if job_ids is not None:
+        query = query.where(Job.id.in_(job_ids))
+    postings: list[_Posting] = []
+    async with db.engine.connect() as conn:
+        result = await conn.stream(query.execution_options(yield_per=_PARTITION))
+        async for partition in result.partitions(_PARTITION):
+            for r in partition:
+                postings.append(_Posting(
+                    JobRow(
+                        job_id=r[0], group_key=r[1], title=r[2] or "", company=r[3],
+                        location=r[4], remote=r[5], source=r[6], url=r[7],
+                        employment_type=r[8], salary_min=r[9], salary_max=r[10],
+                        salary_currency=r[11], salary_interval=r[12], posted_at=r[13],
+                        first_seen_at=r[14], score=r[16], reasons=r[17] or {},
+                        llm_score=r[18], llm_reasons=r[19], status=r[20] or DEFAULT_STATUS,
+                        note=r[21],
+                    ),
+                    closed=r[15] is not None,
+                    tracked_at=r[22] if r[20] is not None else None,
+                ))  # fmt: skip
+            await asyncio.sleep(0)  # let the window breathe between partitions
+    return postings
+
+
+async def _group_rows(postings: list[_Posting]) -> list[JobRow]:
+    """Fold postings of one group into one row (see the module docstring)."""
+    groups: dict[Any, list[_Posting]] = {}
+    for posting in postings:
+        key = posting.row.group_key or ("job", posting.row.job_id)
+        groups.setdefault(key, []).append(posting)
+    rows = []
+    for count, members in enumerate(groups.values(), 1):
+        if len(members) == 1:
+            only = members[0]
+            rows.append(replace(only.row, closed=only.closed, sources=(only.row.source,)))
+        else:
+            rows.append(_fold(members))
+        if count % _PARTITION == 0:
+            await asyncio.sleep(0)
+    return rows
+
+
+def _fold(members: list[_Posting]) -> JobRow:
+    def rank(p: _Posting) -> tuple[Any, ...]:
+        tracked = p.tracked_at is not None and p.row.status != DEFAULT_STATUS
+        return (not tracked, p.closed, -(p.row.best_score or -1.0), p.row.job_id)
+
+    members = sorted(members, key=rank)
+    lead = members[0]
+    tracked = [p for p in members if p.tracked_at is not None]
+    status, note = lead.row.status, lead.row.note
+    if tracked:
+        latest = max(tracked, key=lambda p: (p.row.status != DEFAULT_STATUS, p.tracked_at))
+        status, note = latest.row.status, latest.row.note
+    sources = tuple(dict.fromkeys(p.row.source for p in members))
+    return replace(
+        lead.row,
+        status=status,
+        note=note,
+        closed=all(p.closed for p in members),
+        duplicates=len(members) - 1,
+        sources=sources,
+    )
