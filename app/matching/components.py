@@ -1,0 +1,297 @@
+"""The parts of a match score. Each returns a fraction 0..1 and a sentence a person reads.
+
+When a part cannot be judged (no salary stated, no titles in the profile) it gets a
+neutral fraction, so missing data neither sinks nor lifts a posting, and the sentence
+says what was missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.matching.features import JobFeatures
+from app.matching.profile import LEVEL_NAMES, SENIORITY_LEVELS, MatchProfile, Preferences
+from app.sources.models import Posting
+from app.sources.salary import annualize
+
+NEUTRAL = 0.5
+
+# ------------------------------------------------------------------ skills
+
+
+@dataclass(frozen=True, slots=True)
+class SkillFit:
+    fraction: float
+    matched: list[str]
+    missing: list[str]
+    sentence: str
+
+
+def skill_fit(profile_skills: dict[str, str], job: JobFeatures) -> SkillFit:
+    """Share of the posting's skills the person has; skills in the title count double.
+
+    The share is bent upwards (``** 0.7``): postings list nice-to-haves, so having most
+    of them is already a strong fit.
+    """
+    if not job.skills:
+        return SkillFit(NEUTRAL, [], [], "The posting names no skills we recognise.")
+    if not profile_skills:
+        return SkillFit(NEUTRAL, [], list(job.skills.values())[:10],
+                        "Your profile has no skills yet, so skills were not compared.")  # fmt: skip
+    have = total = 0.0
+    matched, missing = [], []
+    for sid, name in job.skills.items():
+        weight = 2.0 if sid in job.title_skills else 1.0
+        total += weight
+        if sid in profile_skills:
+            have += weight
+            matched.append(profile_skills[sid] or name)
+        else:
+            missing.append(name)
+    fraction = (have / total) ** 0.7 if total else 0.0
+    n, m = len(job.skills), len(matched)
+    if m == 0:
+        sentence = f"None of the {n} skills the posting names are in your profile."
+    else:
+        sentence = f"You have {m} of the {n} skills the posting names: {_list(matched, 8)}."
+    if missing:
+        sentence += f" Missing: {_list(missing, 8)}."
+    return SkillFit(fraction, matched, missing[:10], sentence)
+
+
+def _list(items: list[str], limit: int) -> str:
+    shown = ", ".join(items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
+# ------------------------------------------------------------------ title
+
+_TITLE_NOISE = frozenset(
+    """senior sr snr junior jr jnr principal staff lead intern trainee graduate i ii iii iv
+    mid level entry experienced remote hybrid onsite m w f d x all genders gn the a of and
+    for in""".split()  # noqa: SIM905
+)
+_TITLE_SYNONYMS = {
+    "developer": "engineer", "programmer": "engineer", "dev": "engineer", "swe": "engineer",
+    "eng": "engineer", "engineering": "engineer", "sre": "reliability", "ml": "machine",
+    "devops": "devops",
+    "analytics": "analyst", "scientist": "scientist", "mgr": "manager",
+}  # fmt: skip
+_JOINED = re.compile(r"\b(front|back|full)[\s-]?(end|stack)\b")  # "Front-End" = "frontend"
+_TITLE_CUT = re.compile(r"\s*(?:[,(\[|]|\s[-–—/]\s).*$")
+
+
+def title_words(title: str) -> frozenset[str]:
+    """Core words of a title: the part before a comma, dash or bracket (team, place),
+    without seniority words, with common synonyms folded ("Developer" = "Engineer")."""
+    core = _TITLE_CUT.sub("", title) or title
+    core = _JOINED.sub(r"\1\2", core.lower())
+    words = re.findall(r"[a-z0-9+#]+", core.replace("-", " "))
+    return frozenset(_TITLE_SYNONYMS.get(w, w) for w in words if w not in _TITLE_NOISE)
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileTitle:
+    text: str
+    words: frozenset[str]
+    occupation: object | None
+    weight: float  # wanted titles 1.0, held ones less
+
+
+def title_fit(titles: list[ProfileTitle], posting: Posting, job: JobFeatures) -> tuple[float, str]:
+    """Best similarity between the posting's title and one of the person's titles: shared
+    core words, or the same taxonomy occupation (same occupation family counts half)."""
+    if not titles:
+        return NEUTRAL, "Your profile has no job titles, so the title was not compared."
+    words = title_words(posting.title)
+    best, best_title, how = 0.0, titles[0], ""
+    for t in titles:
+        sim, why = 0.0, ""
+        if words and t.words:
+            shared = len(words & t.words)
+            contain = shared / len(t.words)
+            dice = 2 * shared / (len(words) + len(t.words))
+            sim, why = 0.7 * contain + 0.3 * dice, "words"
+        occ = job.occupation
+        if occ is not None and t.occupation is not None:
+            same_code = getattr(occ, "code", None) == getattr(t.occupation, "code", None)
+            same_family = getattr(occ, "family", None) == getattr(t.occupation, "family", None)
+            if same_code and sim < 0.9:
+                sim, why = 0.9, f"occupation ({occ.title})"
+            elif same_family and not same_code and sim < 0.5:
+                sim, why = 0.5, f"field ({occ.family})"
+        sim *= t.weight
+        if sim > best:
+            best, best_title, how = sim, t, why
+    if best >= 0.75:
+        verdict = "fits"
+    elif best >= 0.4:
+        verdict = "is close to"
+    else:
+        return best, f"The title '{posting.title}' is unlike your titles ({_titles(titles)})."
+    kind = "wanted" if best_title.weight >= 1 else "past"
+    detail = f" (same {how})" if how.startswith(("occupation", "field")) else ""
+    return (
+        best,
+        f"The title '{posting.title}' {verdict} your {kind} title '{best_title.text}'{detail}.",
+    )
+
+
+def _titles(titles: list[ProfileTitle]) -> str:
+    return ", ".join(f"'{t.text}'" for t in titles[:3])
+
+
+# ------------------------------------------------------------------ seniority and years
+
+
+def profile_level(profile: MatchProfile) -> int | None:
+    if profile.seniority:
+        return SENIORITY_LEVELS[profile.seniority]
+    years = profile.years_experience
+    if years is None:
+        return None
+    return 1 if years < 2 else 2 if years < 5 else 3 if years < 8 else 4
+
+
+_LEVEL_FIT = {0: 1.0, 1: 0.6, -1: 0.7, 2: 0.25, -2: 0.3}
+
+
+def seniority_fit(level: int | None, years: float | None, job: JobFeatures) -> tuple[float, str]:
+    """Seniority (the title's level against the person's) and years asked against held."""
+    parts: list[tuple[float, float]] = []
+    notes: list[str] = []
+    if job.level is not None and level is not None:
+        diff = job.level - level
+        parts.append((0.6, _LEVEL_FIT.get(diff, 0.05)))
+        role, you = LEVEL_NAMES[job.level], LEVEL_NAMES[level]
+        if diff == 0:
+            notes.append(f"A {role}-level role, as you are {you}.")
+        elif diff > 0:
+            notes.append(f"A {role}-level role, above your {you} level.")
+        else:
+            notes.append(f"A {role}-level role, below your {you} level.")
+    elif job.level is None:
+        notes.append("The title states no seniority.")
+    if job.years is not None and years is not None:
+        need = job.years
+        if years >= need:
+            fit = 1.0
+        elif years >= need - 1:
+            fit = 0.75
+        else:
+            fit = max(0.0, years / need) * 0.6
+        parts.append((0.4, fit))
+        notes.append(f"Asks for {need:g}+ years; you have {years:g}.")
+    elif job.years is not None:
+        notes.append(f"Asks for {job.years:g}+ years of experience.")
+    if not parts:
+        return 0.6, " ".join(notes) or "Seniority could not be compared."
+    weight = sum(w for w, _ in parts)
+    return sum(w * f for w, f in parts) / weight, " ".join(notes)
+
+
+# ------------------------------------------------------------------ location and remote
+
+_PLACE_ALIASES = {
+    "usa": "united states", "us": "united states", "u.s.": "united states",
+    "united states of america": "united states", "america": "united states",
+    "uk": "united kingdom", "gb": "united kingdom", "great britain": "united kingdom",
+    "england": "united kingdom", "deutschland": "germany", "de": "germany",
+    "nyc": "new york", "sf": "san francisco", "munchen": "munich", "münchen": "munich",
+    "köln": "cologne", "wien": "vienna", "eu": "europe",
+}  # fmt: skip
+_EVERYWHERE = re.compile(r"\b(?:anywhere|worldwide|global|world ?wide|earth)\b", re.I)
+_MODE_WORDS = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
+
+
+def _norm_place(text: str) -> str:
+    text = text.lower().strip()
+    return _PLACE_ALIASES.get(text, text)
+
+
+def _place_terms(location: str) -> set[str]:
+    """Every comma/slash separated part of a location, with aliases, lower case."""
+    parts = re.split(r"[,/;|()\-–]|\bor\b", location.lower())
+    out = set()
+    for part in parts:
+        part = part.strip()
+        if part:
+            out.add(_PLACE_ALIASES.get(part, part))
+    return out
+
+
+def location_fit(prefs: Preferences, posting: Posting) -> tuple[float, str]:
+    """How the posting's place and workplace mode fit what the person wants."""
+    modes = prefs.remote_modes
+    wanted = [p for p in prefs.locations if p.strip().lower() not in ("remote", "anywhere")]
+    wants_remote = "remote" in modes or len(wanted) < len(prefs.locations)
+    mode = posting.remote
+    where = posting.location or ""
+    terms = _place_terms(where) if where else set()
+    hit = next((p for p in wanted if _norm_place(p) in terms), None)
+    mode_ok = not modes or mode is None or mode in modes or (mode == "remote" and wants_remote)
+
+    if mode == "remote":
+        region = where and not _EVERYWHERE.search(where) and terms - {"remote"}
+        if modes and not wants_remote:
+            return 0.5, f"A remote job; you asked for {_modes(modes)} work."
+        if region and wanted and hit is None:
+            return 0.6, (f"Remote, but for people in {where.replace('Remote', '').strip(' -–(),')}"
+                         f"; not among your locations ({', '.join(wanted)}).")  # fmt: skip
+        return 1.0, "A remote job, as you want." if modes else "A remote job."
+    if not where:
+        if mode is None:
+            return NEUTRAL, "The posting gives no location."
+        mode_job = f"{_article(_MODE_WORDS[mode])} {_MODE_WORDS[mode]} job"
+        return (0.8 if mode_ok else 0.4), f"{mode_job.capitalize()} with no location given."
+    mode_text = f"{_MODE_WORDS[mode]} " if mode else ""
+    a_job = f"{_article(mode_text or 'job')} {mode_text}job"
+    if hit is not None:
+        if mode is None:
+            return 1.0, f"{where} is in your locations ({hit})."
+        if mode_ok:
+            return 1.0, f"{a_job.capitalize()} in {where}, one of your locations ({hit})."
+        return 0.6, (
+            f"{where} is in your locations, but the job is {mode_text.strip()}; "
+            f"you asked for {_modes(modes)} work."
+        )
+    if not wanted:
+        if modes and not mode_ok:
+            return 0.3, f"{a_job.capitalize()} in {where}; you asked for {_modes(modes)} work."
+        return 0.7, f"{a_job.capitalize()} in {where} (you set no locations)."
+    penalty = 0.2 if mode == "hybrid" else 0.1
+    return penalty, f"{where} is not among your locations ({', '.join(wanted)})."
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeio" else "a"
+
+
+def _modes(modes: frozenset[str]) -> str:
+    return " or ".join(_MODE_WORDS[m] for m in sorted(modes))
+
+
+# ------------------------------------------------------------------ salary
+
+
+def salary_fit(prefs: Preferences, posting: Posting) -> tuple[float, str]:
+    """The posting's top of range, per year, against the person's floor."""
+    floor = prefs.salary_floor
+    if not floor:
+        return 1.0, "You set no salary floor."
+    if posting.salary_max is None and posting.salary_min is None:
+        return NEUTRAL, "The posting states no salary."
+    cur = posting.salary_currency
+    if prefs.salary_currency and cur and cur != prefs.salary_currency:
+        return NEUTRAL, f"Pay is in {cur}; your floor is in {prefs.salary_currency}."
+    top = annualize(posting.salary_max or posting.salary_min, posting.salary_interval)
+    unit = prefs.salary_currency or cur or ""
+    if top is None:
+        return NEUTRAL, "The posting states no salary."
+    if top >= floor:
+        return 1.0, f"Pays up to {top:,.0f} {unit} a year, at or above your floor of {floor:,.0f}."
+    short = (floor - top) / floor
+    return max(0.0, 1 - 3 * short), (
+        f"Pays at most {top:,.0f} {unit} a year, below your floor of {floor:,.0f}."
+    )

@@ -1,0 +1,154 @@
+"""What scoring needs from a posting, extracted once per content hash.
+
+Skill spotting is the expensive step (about 0.2 ms for a 1 KB description), so the
+result is cached by ``Posting.content_hash``: a posting seen on two boards, or again in
+the next search, is read once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from app.sources.models import Posting
+
+
+class SkillLike(Protocol):
+    id: str
+    name: str
+
+
+class MentionLike(Protocol):
+    skill: SkillLike
+    start: int
+
+
+class OccupationLike(Protocol):
+    code: str
+    title: str
+    family: str
+    skills: tuple[str, ...]
+
+
+class TaxonomyLike(Protocol):
+    """The part of ``app.profiling.taxonomy.Taxonomy`` matching uses."""
+
+    def find_skills(self, text: str) -> list[Any]: ...
+
+    def match_title(self, title: str) -> Any | None: ...
+
+
+_LEVEL_CUES: list[tuple[re.Pattern[str], int]] = [
+    (re.compile(r"\b(?:intern|internship|trainee|apprentice\w*|werkstudent|working student|"
+                r"praktikum|praktikant\w*)\b", re.I), 0),
+    (re.compile(r"\b(?:principal|distinguished|head of|director|vp|vice president|chief|"
+                r"c[tei]o)\b", re.I), 5),
+    (re.compile(r"\b(?:staff|lead|leader|tech lead|team lead)\b", re.I), 4),
+    (re.compile(r"\b(?:senior|sr|snr|iii|expert)\b", re.I), 3),
+    (re.compile(r"\b(?:junior|jr|jnr|graduate|entry[- ]level|new grad)\b", re.I), 1),
+    (re.compile(r"\bii\s*$", re.I), 2),  # "Engineer II"
+    (re.compile(r"\bi\s*$", re.I), 1),  # "Engineer I"
+]  # fmt: skip
+# SmartRecruiters' experienceLevel labels.
+_LEVEL_LABELS = {"internship": 0, "entry level": 1, "associate": 1, "mid-senior level": 3,
+                 "director": 5, "executive": 5}  # fmt: skip
+_YEARS_RE = re.compile(  # starts at a digit: a leading optional group made it 10x slower
+    r"(\d{1,2})(?:\s*\+|\s*(?:-|–|to)\s*\d{1,2})?\s*\+?\s*(?:years?|yrs?)\b", re.I
+)
+
+
+def level_from_title(title: str, extra_label: str | None = None) -> int | None:
+    """Seniority level (0 intern .. 5 principal) a title states, or None."""
+    for regex, level in _LEVEL_CUES:
+        if regex.search(title):
+            return level
+    if extra_label:
+        return _LEVEL_LABELS.get(extra_label.strip().lower())
+    return None
+
+
+def years_required(text: str) -> float | None:
+    """The fewest years of experience a posting asks for ("3+ years of experience")."""
+    best: float | None = None
+    for m in _YEARS_RE.finditer(text[:20000]):
+        context = text[max(0, m.start() - 60) : m.end() + 60].lower()
+        if "experience" not in context and "erfahrung" not in context:
+            continue
+        years = float(m.group(1))
+        if 0 < years <= 20 and (best is None or years < best):
+            best = years
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class JobFeatures:
+    """Attributes:
+    skills: skill id -> name, in order of first mention (title first).
+    title_skills: ids mentioned in the title (they weigh double).
+    occupation: the taxonomy occupation of the title, or None.
+    level: seniority level stated by the title (or SmartRecruiters' label), or None.
+    years: fewest years of experience asked for, or None.
+    """
+
+    skills: dict[str, str]
+    title_skills: frozenset[str]
+    occupation: Any | None
+    level: int | None
+    years: float | None
+
+
+def extract_features(posting: Posting, taxonomy: TaxonomyLike) -> JobFeatures:
+    head = posting.title
+    text = f"{head}\n\n{posting.description}"
+    skills: dict[str, str] = {}
+    title_skills: set[str] = set()
+    for mention in taxonomy.find_skills(text):
+        sid = mention.skill.id
+        skills.setdefault(sid, mention.skill.name)
+        if mention.start < len(head):
+            title_skills.add(sid)
+    label = posting.extra.get("experience_level") if posting.extra else None
+    return JobFeatures(
+        skills=skills,
+        title_skills=frozenset(title_skills),
+        occupation=taxonomy.match_title(head),
+        level=level_from_title(head, label if isinstance(label, str) else None),
+        years=years_required(posting.description),
+    )
+
+
+class FeatureCache:
+    """An LRU of ``JobFeatures`` by (taxonomy, content hash); small entries only."""
+
+    def __init__(self, max_entries: int = 50_000) -> None:
+        self.max_entries = max_entries
+        # The taxonomy is kept in each entry so that its id cannot be reused by another
+        # taxonomy object while the entry lives.
+        self._data: OrderedDict[tuple[int, str], tuple[TaxonomyLike, JobFeatures]] = OrderedDict()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, posting: Posting, taxonomy: TaxonomyLike) -> JobFeatures:
+        if not posting.content_hash:
+            self.misses += 1
+            return extract_features(posting, taxonomy)
+        key = (id(taxonomy), posting.content_hash)
+        entry = self._data.get(key)
+        if entry is not None and entry[0] is taxonomy:
+            self.hits += 1
+            self._data.move_to_end(key)
+            return entry[1]
+        self.misses += 1
+        found = extract_features(posting, taxonomy)
+        self._data[key] = (taxonomy, found)
+        if len(self._data) > self.max_entries:
+            self._data.popitem(last=False)
+        return found
+
+    def clear(self) -> None:
+        self._data.clear()
+
+
+DEFAULT_CACHE = FeatureCache()
