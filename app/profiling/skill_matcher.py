@@ -250,7 +250,11 @@ def _has_context(candidate, found, text: str) -> bool:
     lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1 if lo > 0 else 0
     hi = _find_end(text, hi + 1) if hi < len(text) else hi
     for other, s, _ in found:
-        if lo <= s < hi and other.skill_id != entry.skill_id and other.mode != STRICT:
-            if other.category in entry.context:
-                return True
+        if (
+            lo <= s < hi
+            and other.skill_id != entry.skill_id
+            and other.mode != STRICT
+            and other.category in entry.context
+        ):
+            return True
     return False

@@ -34,7 +34,14 @@ ATTRIBUTION = (
 
 # Words that say how senior or how temporary a job is, not what it is.
 _TITLE_NOISE = frozenset(
-    ["senior", "sr", "snr", "junior", "jr", "jnr", "principal", "trainee", "graduate", "grad", "intern", "internship", "placement", "apprentice", "apprenticeship", "i", "ii", "iii", "iv", "v", "1", "2", "3", "level", "entry", "experienced", "qualified", "temporary", "temp", "locum", "part", "full", "time", "fixed", "term", "contract", "contractor", "casual", "seasonal", "volunteer", "relief", "bank", "agency", "night", "nights", "day", "days", "weekend", "weekends"]
+    {
+        "senior", "sr", "snr", "junior", "jr", "jnr", "principal", "trainee", "graduate", "grad",
+        "intern", "internship", "placement", "apprentice", "apprenticeship", "i", "ii", "iii",
+        "iv", "v", "1", "2", "3", "level", "entry", "experienced", "qualified", "temporary",
+        "temp", "locum", "part", "full", "time", "fixed", "term", "contract", "contractor",
+        "casual", "seasonal", "volunteer", "relief", "bank", "agency", "night", "nights", "day",
+        "days", "weekend", "weekends",
+    }
 )
 
 

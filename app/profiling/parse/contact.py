@@ -1,0 +1,210 @@
+"""Contact details: name, e-mail, phone, location and links.
+
+Searched first in the header (lines before the first heading) and a contact
+section, then in the rest of the CV, never in the references section: a
+referee's phone number is not the candidate's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.profiling.parse.places import UK_POSTCODE, find_place
+from app.profiling.parse.sections import Line, heading_kind
+from app.profiling.taxonomy import Taxonomy
+
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+PHONE_RE = re.compile(
+    r"(?<![\w/+.])(?:\+\s?\d{1,3}[\s.\-]*)?(?:\(0?\d{1,5}\)[\s.\-]*)?\d[\d\s.\-]{6,16}\d(?![\w/])"
+)
+URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s,;|<>()]+"
+    r"|\b(?:[a-z]{2,3}\.)?(?:linkedin\.com|github\.com|gitlab\.com|behance\.net|dribbble\.com"
+    r"|medium\.com|kaggle\.com|stackoverflow\.com|bitbucket\.org)/[^\s,;|<>()]+",
+    re.IGNORECASE,
+)
+BARE_DOMAIN_RE = re.compile(
+    r"(?<![@\w.])[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.(?:com|io|dev|me|net|org|co\.uk|site|page|app|design)"
+    r"(?:/[^\s,;|]*)?(?![\w@])",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"\s*(?:[|•·▪●◦,;]|\s{3,}|\s[-–—]\s)\s*")
+_LABEL = re.compile(
+    r"^\s*(?:address|location|based in|home|city|lives in|residence)\s*[:\-–]\s*(.+)$", re.I
+)
+_NAME_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-–]\s*(.+)$", re.I)
+_NOT_NAME_WORDS = set(
+    [
+        "curriculum", "vitae", "resume", "résumé", "cv", "profile", "contact", "address", "phone",
+        "email", "mobile", "tel", "linkedin", "github", "portfolio", "page", "references",
+        "summary", "objective", "experience", "education", "skills", "ltd", "inc", "limited",
+        "llc", "plc", "hospital", "university", "college", "school", "street", "road", "avenue",
+        "lane", "drive", "services", "group", "company", "trust", "council",
+    ]
+)
+_PARTICLES = {"van", "von", "de", "da", "del", "der", "di", "la", "le", "du", "bin", "al", "ap"}
+
+
+@dataclass
+class Found:
+    value: str
+    line: Line
+
+
+@dataclass
+class Contact:
+    name: Found | None = None
+    headline: Found | None = None
+    emails: list[Found] = field(default_factory=list)
+    phones: list[Found] = field(default_factory=list)
+    location: Found | None = None
+    links: list[tuple[str, Found]] = field(default_factory=list)  # (kind, url)
+
+
+def parse_contact(header: list[Line], rest: list[Line], taxonomy: Taxonomy) -> Contact:
+    """`header`: header and contact-section lines; `rest`: other lines, references excluded."""
+    contact = Contact()
+    for line in header + rest:
+        for m in EMAIL_RE.finditer(line.text):
+            if all(f.value.lower() != m.group().lower() for f in contact.emails):
+                contact.emails.append(Found(m.group(), line))
+        _links(line, contact, bare_domains=line in header)
+        for phone in find_phones(line.text):
+            if all(_digits(f.value) != _digits(phone) for f in contact.phones):
+                contact.phones.append(Found(phone, line))
+    contact.name = _name(header + rest[:15], taxonomy)
+    if contact.name is not None:
+        contact.headline = _headline(header + rest[:15], contact.name.line, taxonomy)
+    contact.location = _location(header)
+    return contact
+
+
+def find_phones(text: str) -> list[str]:
+    out = []
+    for m in PHONE_RE.finditer(text):
+        value = m.group().strip(" .-")
+        digits = _digits(value)
+        if not 9 <= len(digits) <= 15:
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d\s*[-–.]\s*(?:19|20)\d\d(?:\s+\d+)?", value):
+            continue  # a date range, not a number
+        if re.search(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", value) and len(digits) <= 12:
+            continue  # a date
+        out.append(value)
+    return out
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+def _links(line: Line, contact: Contact, *, bare_domains: bool) -> None:
+    text = line.text
+    urls = [m.group() for m in URL_RE.finditer(text)]
+    if bare_domains:
+        masked = EMAIL_RE.sub(" ", URL_RE.sub(" ", text))
+        urls += [m.group() for m in BARE_DOMAIN_RE.finditer(masked)]
+    for url in urls:
+        url = url.rstrip(".,)")
+        low = url.lower()
+        kind = (
+            "linkedin" if "linkedin.com" in low
+            else "github" if "github.com" in low
+            else "other" if any(s in low for s in ("twitter.com", "x.com/", "facebook.com"))
+            else "portfolio"
+        )  # fmt: skip
+        if all(found.value.lower() != low for _, found in contact.links):
+            contact.links.append((kind, Found(url, line)))
+
+
+def looks_like_name(text: str, taxonomy: Taxonomy | None = None) -> bool:
+    s = text.strip().strip(",")
+    if not s or len(s) > 40 or re.search(r"[\d@/:|•]", s):
+        return False
+    s = re.sub(r"^(?:mr|mrs|ms|miss|dr|prof)\.?\s+", "", s, flags=re.I)
+    words = s.replace(",", " ").split()
+    if not 2 <= len(words) <= 4:
+        return False
+    for w in words:
+        if w.lower() in _PARTICLES:
+            continue
+        if w.lower().strip(".") in _NOT_NAME_WORDS:
+            return False
+        if not re.fullmatch(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]*", w):
+            return False
+    if heading_kind(s) is not None or find_place(s) is not None:
+        return False
+    if taxonomy is not None:
+        if taxonomy.match_title(s) is not None:
+            return False
+        if any(m.end - m.start >= len(s) // 2 for m in taxonomy.find_skills(s)):
+            return False
+    return True
+
+
+def pretty_name(text: str) -> str:
+    s = " ".join(text.strip().strip(",").split())
+    if s.isupper():
+        s = " ".join(_title_word(w) for w in s.split())
+    return s
+
+
+def _title_word(word: str) -> str:
+    w = word.capitalize()
+    w = re.sub(r"(?<=[-'’])([a-z])", lambda m: m.group(1).upper(), w)
+    return re.sub(r"^(Mc|Mac|O')([a-z])", lambda m: m.group(1) + m.group(2).upper(), w)
+
+
+def _name(lines: list[Line], taxonomy: Taxonomy) -> Found | None:
+    for line in lines[:25]:
+        label = _NAME_LABEL.match(line.text)
+        if label and looks_like_name(label.group(1), taxonomy):
+            return Found(pretty_name(label.group(1)), line)
+    for line in lines[:25]:
+        text = line.text.strip()
+        if not text:
+            continue
+        first = _SEPARATORS.split(text)[0]
+        for candidate in (text, first):
+            if looks_like_name(candidate, taxonomy):
+                return Found(pretty_name(candidate), line)
+    return None
+
+
+def _headline(lines: list[Line], name_line: Line, taxonomy: Taxonomy) -> Found | None:
+    """The job title written next to the name ("Registered Nurse"), if any."""
+    after = [ln for ln in lines if ln.line >= name_line.line and ln.text.strip()][:3]
+    for line in after:
+        for part in _SEPARATORS.split(line.text.strip()):
+            if (
+                1 < len(part) <= 60
+                and "@" not in part
+                and taxonomy.match_title(part) is not None
+                and not looks_like_name(part, taxonomy)
+            ):
+                return Found(part.strip(), line)
+    return None
+
+
+def _location(lines: list[Line]) -> Found | None:
+    for line in lines:
+        label = _LABEL.match(line.text)
+        if label:
+            return Found(label.group(1).strip(" ,"), line)
+    for line in lines:
+        text = EMAIL_RE.sub(" ", URL_RE.sub(" ", line.text))
+        for part in _split_keep_pairs(text):
+            if re.search(r"\d{6,}", _digits(part)) or len(part) > 60:
+                continue
+            place = find_place(part)
+            if place is not None:
+                postcode = UK_POSTCODE.search(part)
+                value = part.strip() if postcode else place[0]
+                return Found(value, line)
+    return None
+
+
+def _split_keep_pairs(text: str) -> list[str]:
+    """Split a contact line on separators other than the comma in "City, ST"."""
+    return [p for p in re.split(r"\s*(?:[|•·▪●◦;]|\s{3,}|\s[-–—]\s)\s*", text) if p.strip()]

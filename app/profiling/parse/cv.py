@@ -1,0 +1,125 @@
+"""Parse one extracted document into CV facts, each with its page and line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.profiling.extract.types import ExtractedDocument
+from app.profiling.models import (
+    Certification,
+    EducationEntry,
+    ExperienceEntry,
+    Language,
+    References,
+    Source,
+)
+from app.profiling.parse.contact import Contact, parse_contact
+from app.profiling.parse.education import parse_education
+from app.profiling.parse.experience import parse_entry, split_entries
+from app.profiling.parse.extras import (
+    languages_in_prose,
+    parse_certifications,
+    parse_languages,
+    parse_references,
+)
+from app.profiling.parse.sections import Line, Section, clean_line, split_sections
+from app.profiling.taxonomy import Taxonomy
+
+_YEARS_CLAIM = re.compile(
+    r"\b(\d{1,2})\+?\s*(?:years?|yrs?)(?:'|’)?\s+(?:of\s+)?(?:[a-z\-]+\s+){0,3}experience",
+    re.IGNORECASE,
+)
+# Section kinds whose text counts as evidence of skills.
+SKILL_SECTIONS = {
+    "header", "summary", "experience", "skills", "certifications", "projects", "education",
+    "volunteering", "awards", "other", "publications",
+}  # fmt: skip
+
+
+@dataclass
+class ParsedCV:
+    lines: list[Line]
+    sections: list[Section]
+    contact: Contact
+    experience: list[ExperienceEntry] = field(default_factory=list)
+    education: list[EducationEntry] = field(default_factory=list)
+    certifications: list[Certification] = field(default_factory=list)
+    languages: list[Language] = field(default_factory=list)
+    references: References = field(default_factory=References)
+    summary: str | None = None
+    years_claimed: tuple[int, Line] | None = None
+    # line numbers that are headings or entry headers: not evidence of a skill
+    non_evidence_lines: set[int] = field(default_factory=set)
+
+    def section_kinds(self) -> set[str]:
+        return {s.kind for s in self.sections}
+
+
+def src(line: Line) -> Source:
+    return Source(page=line.page, line=line.line)
+
+
+def parse_document(doc: ExtractedDocument, taxonomy: Taxonomy) -> ParsedCV:
+    lines = [Line(clean_line(text), page, no) for page, no, text in doc.iter_lines()]
+    sections = split_sections(lines)
+    header = [ln for s in sections if s.kind in ("header", "contact") for ln in s.lines]
+    rest = [ln for s in sections if s.kind not in ("header", "contact", "references")
+            for ln in s.lines]  # fmt: skip
+    cv = ParsedCV(lines, sections, parse_contact(header, rest, taxonomy))
+    for section in sections:
+        kind = section.kind
+        if kind == "experience":
+            _experience(cv, section.lines, taxonomy)
+        elif kind == "education":
+            for entry, line in parse_education(section.lines):
+                entry.source = src(line)
+                cv.education.append(entry)
+                cv.non_evidence_lines.add(line.line)
+        elif kind == "certifications":
+            for cert, line in parse_certifications(section.lines):
+                cert.source = src(line)
+                cv.certifications.append(cert)
+        elif kind == "languages":
+            for lang, line in parse_languages(section.lines):
+                lang.source = src(line)
+                cv.languages.append(lang)
+        elif kind == "summary" and cv.summary is None:
+            text = " ".join(ln.text.strip() for ln in section.lines if ln.text.strip())
+            cv.summary = text or None
+    refs_lines = [ln for s in sections if s.kind == "references" for ln in s.lines]
+    cv.references = parse_references(refs_lines, lines)
+    if not cv.languages:
+        for lang, line in languages_in_prose(rest + header):
+            if all(lang.name != other.name for other in cv.languages):
+                lang.source = src(line)
+                cv.languages.append(lang)
+    for line in lines:
+        m = _YEARS_CLAIM.search(line.text)
+        if m and 0 < int(m.group(1)) <= 50:
+            cv.years_claimed = (int(m.group(1)), line)
+            break
+    return cv
+
+
+def _experience(cv: ParsedCV, lines: list[Line], taxonomy: Taxonomy) -> None:
+    raw_entries, _ = split_entries(lines)
+    for raw in raw_entries:
+        parsed = parse_entry(raw, taxonomy)
+        if not (parsed.title or parsed.company):
+            continue
+        occupation = taxonomy.match_title(parsed.title) if parsed.title else None
+        rng = parsed.dates
+        cv.experience.append(
+            ExperienceEntry(
+                title=parsed.title,
+                company=parsed.company,
+                location=parsed.location,
+                start=rng.start.iso() if rng and rng.start else None,
+                end=rng.end_text if rng else None,
+                bullets=parsed.bullets,
+                occupation_code=occupation.code if occupation else None,
+                source=src(parsed.first_line),
+            )
+        )
+        cv.non_evidence_lines.update(ln.line for ln in raw.header)

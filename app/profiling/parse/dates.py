@@ -1,0 +1,170 @@
+"""Dates and date ranges as CVs write them.
+
+"Jan 2020", "January 2020", "01/2020", "2020-01", "2020", "Summer 2019",
+"Oct. 2021 – Current", "2018-2020", "2019–20", "March 2019 to present",
+"since 2017". A partial date keeps only what was written: "2019" stays a year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE = (
+    rf"(?:{_MONTH},?\s*(?:{_DAY},?\s+)?(?:{_YEAR}|'\d\d)"
+    rf"|{_DAY}\s+{_MONTH},?\s+{_YEAR}"
+    rf"|(?:spring|summer|autumn|fall|winter)\s+{_YEAR}"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}"
+    rf"|(?:0?[1-9]|1[0-2])[/.-]{_YEAR}"
+    rf"|{_YEAR}[/.-](?:0[1-9]|1[0-2])(?![\d])"
+    rf"|{_YEAR})"
+)
+_PRESENT = (
+    r"(?:present|current(?:ly)?|now|today|ongoing|to\s+date|till\s+date|until\s+now|date)"
+)
+_SEP = r"\s*(?:-{1,2}|–|—|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+
+RANGE_RE = re.compile(
+    rf"(?<![\w/.-])(?:(?:from|since)\s+)?(?P<start>{_DATE})"
+    rf"(?:{_SEP}(?:(?P<end>{_DATE})|(?P<present>{_PRESENT}))(?![\w/])"
+    rf"|\s*[-–]\s*(?P<short>\d\d)(?![\d/.-])"
+    rf"|(?P<open>{_SEP})(?=\s*(?:$|[|,;)]))"
+    rf")",
+    re.IGNORECASE,
+)
+_SINCE_RE = re.compile(rf"\b(?:since|from)\s+(?P<start>{_DATE})(?![\w/])", re.IGNORECASE)
+DATE_RE = re.compile(rf"(?<![\w/.-]){_DATE}(?![\w/])", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: PartialDate | None
+    end: PartialDate | None
+    present: bool
+    span: tuple[int, int]  # where the range was written in the line
+
+    @property
+    def end_text(self) -> str | None:
+        return "present" if self.present else (self.end.iso() if self.end else None)
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """One written date, or None."""
+    s = text.strip().lower().replace(",", " ")
+    year_match = re.search(r"(19|20)\d\d", s)
+    if year_match:
+        year = int(year_match.group())
+    else:
+        short = re.search(r"'(\d\d)", s)
+        if not short:
+            return None
+        year = 2000 + int(short.group(1))
+        year = year - 100 if year > date.today().year + 1 else year
+    word = re.search(r"[a-z]+", s)
+    if word:
+        name = word.group()
+        for key in (name[:4], name[:3]):
+            if key in _MONTHS:
+                return PartialDate(year, _MONTHS[key])
+        if name in _SEASONS:
+            return PartialDate(year, _SEASONS[name])
+    nums = re.findall(r"\d+", s)
+    if len(nums) == 3:  # day/month/year or month/day/year: the month is the middle
+        month = int(nums[1]) if int(nums[1]) <= 12 else int(nums[0])
+        return PartialDate(year, month if 1 <= month <= 12 else None)
+    if len(nums) == 2:
+        other = int(nums[1]) if nums[0] == str(year) else int(nums[0])
+        return PartialDate(year, other if 1 <= other <= 12 else None)
+    return PartialDate(year)
+
+
+def find_range(line: str) -> DateRange | None:
+    """The first date range in a line ("Jan 2020 - Present", "2018-2020", "since 2019")."""
+    for m in RANGE_RE.finditer(line):
+        start = parse_date(m.group("start"))
+        if start is None:
+            continue
+        if m.group("present"):
+            return DateRange(start, None, True, m.span())
+        if m.group("end"):
+            end = parse_date(m.group("end"))
+            if end is not None and end >= PartialDate(start.year):
+                return DateRange(start, end, False, m.span())
+        if m.group("short"):
+            end_year = start.year // 100 * 100 + int(m.group("short"))
+            if start.year < end_year <= start.year + 10:
+                return DateRange(start, PartialDate(end_year), False, m.span())
+        if m.group("open") is not None and m.group("open").strip():
+            return DateRange(start, None, True, m.span())
+    m = _SINCE_RE.search(line)
+    if m:
+        start = parse_date(m.group("start"))
+        if start:
+            return DateRange(start, None, True, m.span())
+    return None
+
+
+def find_dates(line: str) -> list[tuple[PartialDate, tuple[int, int]]]:
+    out = []
+    for m in DATE_RE.finditer(line):
+        parsed = parse_date(m.group())
+        if parsed:
+            out.append((parsed, m.span()))
+    return out
+
+
+def months_between(start: PartialDate, end: PartialDate, *, end_inclusive: bool = True) -> int:
+    """Whole months from start to end. A bare start year counts from January, a bare
+    end year up to December, so "2018-2020" is three years, as a reader takes it."""
+    s = start.year * 12 + (start.month or 1) - 1
+    e = end.year * 12 + (end.month or 12) - 1
+    return max(0, e - s + (1 if end_inclusive else 0))
+
+
+def union_months(ranges: list[tuple[PartialDate, PartialDate]]) -> int:
+    """Months covered by the union of inclusive ranges (overlaps count once)."""
+    spans = []
+    for start, end in ranges:
+        s = start.year * 12 + (start.month or 1) - 1
+        e = end.year * 12 + (end.month or 12) - 1
+        if e >= s:
+            spans.append((s, e))
+    spans.sort()
+    total, cur_s, cur_e = 0, None, None
+    for s, e in spans:
+        if cur_e is None or s > cur_e + 1:
+            if cur_e is not None:
+                total += cur_e - cur_s + 1
+            cur_s, cur_e = s, e
+        else:
+            cur_e = max(cur_e, e)
+    if cur_e is not None:
+        total += cur_e - cur_s + 1
+    return total
+
+
+def today_partial(today: date | None = None) -> PartialDate:
+    today = today or date.today()
+    return PartialDate(today.year, today.month)

@@ -1,0 +1,123 @@
+"""Skills with evidence: taxonomy matches, plus items listed in a Skills section.
+
+Evidence comes only from text where a person claims a skill: summary, skills,
+experience bullets, projects, certifications and the like. Headings, job
+title/company lines, degree lines, contact lines, references and interests
+are not evidence ("Sales Assistant" as a job title does not make "Sales" a
+skill). Every skill has the line it was found in, so none is without evidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from app.profiling.models import SkillItem, Source
+from app.profiling.parse.contact import EMAIL_RE, URL_RE, find_phones
+from app.profiling.parse.cv import SKILL_SECTIONS, ParsedCV
+from app.profiling.parse.sections import strip_bullet
+from app.profiling.taxonomy import Taxonomy
+
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;|•·▪●◦/]|\s[-–—]\s|\band\b)\s*")
+_NOT_SKILL = re.compile(
+    r"\b(?:years?|experience|excellent|strong|good|ability|able|skills?|knowledge of|including|"
+    r"such as|etc|various|proficient|familiar|expert|advanced|intermediate|basic)\b",
+    re.IGNORECASE,
+)
+
+
+def extract_skills(cv: ParsedCV, taxonomy: Taxonomy) -> list[SkillItem]:
+    evidence_lines = _evidence_lines(cv)
+    texts = [text for _, text in evidence_lines]
+    offsets, pos = [], 0
+    for text in texts:
+        offsets.append(pos)
+        pos += len(text) + 1
+    full = "\n".join(texts)
+    by_id: dict[str, SkillItem] = {}
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for mention in taxonomy.find_skills(full):
+        idx = bisect.bisect_right(offsets, mention.start) - 1
+        line = evidence_lines[idx][0]
+        covered.setdefault(line.line, []).append(
+            (mention.start - offsets[idx], mention.end - offsets[idx])
+        )
+        item = by_id.get(mention.skill.id)
+        if item is None:
+            by_id[mention.skill.id] = SkillItem(
+                id=mention.skill.id,
+                name=mention.skill.name,
+                category=mention.skill.category,
+                evidence=mention.evidence,
+                source=Source(page=line.page, line=line.line),
+            )
+        else:
+            item.mentions += 1
+    items = list(by_id.values())
+    items += _listed_skills(cv, covered, {i.name.lower() for i in items})
+    items.sort(key=lambda i: (-i.mentions, i.source.line or 0))
+    return items
+
+
+def _evidence_lines(cv: ParsedCV):
+    """(line, text) for every line that may hold evidence; other lines become empty."""
+    out = []
+    skip = cv.non_evidence_lines
+    for section in cv.sections:
+        usable = section.kind in SKILL_SECTIONS
+        for line in section.lines:
+            text = line.text
+            contact = section.kind == "header" and _contact_line(text)
+            if not usable or line.line in skip or contact:
+                text = ""
+            out.append((line, text))
+    return out
+
+
+def _contact_line(text: str) -> bool:
+    return bool(EMAIL_RE.search(text) or URL_RE.search(text) or find_phones(text))
+
+
+def _listed_skills(cv: ParsedCV, covered, known: set[str]) -> list[SkillItem]:
+    """Short items of a Skills section that the taxonomy does not know ("Meditech")."""
+    out: list[SkillItem] = []
+    for section in cv.sections:
+        if section.kind != "skills":
+            continue
+        for line in section.lines:
+            text = line.text
+            if not text.strip() or len(text.split()) > 40:
+                continue
+            spans = covered.get(line.line, [])
+            pos = 0
+            for part in _ITEM_SPLIT.split(text):
+                start = text.find(part, pos)
+                pos = start + len(part)
+                item = strip_bullet(part).strip(" .:*()")
+                if ":" in item:
+                    item = item.split(":")[-1].strip()
+                if not _plausible(item) or item.lower() in known:
+                    continue
+                if any(a < start + len(part) and start < b for a, b in spans):
+                    continue
+                known.add(item.lower())
+                out.append(
+                    SkillItem(
+                        name=item,
+                        category="Other",
+                        evidence=strip_bullet(text),
+                        source=Source(page=line.page, line=line.line),
+                    )
+                )
+    return out
+
+
+def _plausible(item: str) -> bool:
+    words = item.split()
+    if not 1 <= len(words) <= 4 or not 2 <= len(item) <= 40:
+        return False
+    if not re.search(r"[A-Za-z]{2}", item) or re.search(r"\d{4}", item):
+        return False
+    if item[0].islower() or item.endswith("."):
+        return False
+    return not _NOT_SKILL.search(item)
