@@ -88,6 +88,20 @@ class Scorer:
             extra_terms=[*profile.skills.values(), *profile.wanted_titles, *profile.titles],
         )
 
+    @classmethod
+    async def create(
+        cls,
+        profile: MatchProfile,
+        taxonomy: TaxonomyLike | None = None,
+        *,
+        cache: FeatureCache | None = None,
+    ) -> Scorer:
+        """Build a scorer from a coroutine: the first taxonomy load (about 60 ms of JSON and
+        index building) runs in a worker thread instead of stalling the event loop."""
+        if taxonomy is None:
+            taxonomy = await asyncio.to_thread(_default_taxonomy)
+        return cls(profile, taxonomy, cache=cache)
+
     def score(self, posting: Posting) -> MatchResult:
         job = self.cache.get(posting, self.taxonomy)
         prefs = self.profile.preferences

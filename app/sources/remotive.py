@@ -95,6 +95,8 @@ def parse(payload: Any, spec: SourceSpec) -> list[Posting]:
 async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
     url = f"{base_url(spec, DEFAULT_BASE)}/api/remote-jobs"
     path = cache_path(ctx.cache_dir, spec, url) if ctx.cache_dir else None
+    if path is None:
+        log.warning("Remotive fetched without a cache_dir: its terms ask for few calls a day")
     cached = _read_cache(path, CACHE_TTL) if path else None
     if cached is not None:
         payload = await decode_json(Body(cached, "application/json", url), spec.key)

@@ -650,6 +650,30 @@ class JobBoardServer:
         with self._lock:
             self._faults[path_prefix].extend([fault] * times)
 
+    def prerender(self) -> None:
+        """Render every board's bodies now (as the adapters will ask for them), so that a
+        benchmark does not time the fake server's JSON encoding."""
+        import urllib.request
+
+        with self._lock:
+            boards = list(self._boards.values())
+        for board in boards:
+            paths = {
+                "greenhouse": [f"/v1/boards/{board.id}/jobs?content=true"],
+                "ashby": [f"/posting-api/job-board/{board.id}?includeCompensation=true"],
+                "remotive": ["/api/remote-jobs"],
+                "lever": [
+                    f"/v0/postings/{board.id}?mode=json&skip={skip}&limit=100"
+                    for skip in range(0, max(len(board.jobs), 1), 100)
+                ],
+            }.get(board.kind, [])
+            for path in paths:
+                with urllib.request.urlopen(self.base_url + path) as resp:
+                    resp.read()
+        with self._lock:
+            self.requests.clear()
+            self.request_count = self.connection_count = self.max_in_flight = 0
+
     def count(self, path_prefix: str) -> int:
         """Requests whose path (with query) started with ``path_prefix``."""
         return sum(1 for p, _ in self.requests if p.startswith(path_prefix))
@@ -886,6 +910,25 @@ class JobBoardServer:
         return None
 
 
+def main(argv: list[str] | None = None) -> None:
+    """Serve boards from a separate process (so a benchmark's event loop does not share
+    the GIL with the server): ``python -m tests.fakes.job_boards greenhouse:acme:10000 ...``
+    prints the base URL on the first line and serves until stdin closes."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    server = JobBoardServer().start()
+    for arg in args:
+        kind, board_id, count = arg.split(":")
+        server.add_board(kind, board_id, int(count))
+    server.prerender()
+    print(server.base_url, flush=True)
+    try:
+        sys.stdin.read()
+    finally:
+        server.stop()
+
+
 def _make_fixture() -> Any:
     try:
         import pytest
@@ -902,3 +945,7 @@ def _make_fixture() -> Any:
 
 
 job_boards = _make_fixture()
+
+
+if __name__ == "__main__":
+    main()

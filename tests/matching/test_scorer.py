@@ -264,3 +264,10 @@ def test_ten_thousand_postings_score_quickly(profile, taxonomy):
     print(f"10,000 postings: cold {cold:.2f} s, warm {warm:.2f} s")
     assert cold < 4.0, cold  # generous for slow CI; about 1 s here with this taxonomy
     assert warm < 2.0, warm
+
+
+@pytest.mark.asyncio
+async def test_create_from_a_coroutine(profile, taxonomy):
+    scorer = await Scorer.create(profile, taxonomy, cache=FeatureCache())
+    assert scorer.taxonomy is taxonomy
+    assert scorer.score(posting()).score == Scorer(profile, taxonomy).score(posting()).score

@@ -328,3 +328,17 @@ def test_pasted_text():
     assert posting_from_text(text).external_id == p.external_id
     with pytest.raises(ValueError, match="empty"):
         posting_from_text("  \n ")
+
+
+@pytest.mark.asyncio
+async def test_fake_server_prerender_for_benchmarks(job_boards, client, fast_policy):
+    job_boards.add_board("greenhouse", "big", 300)
+    job_boards.add_board("lever", "big", 250)
+    job_boards.prerender()
+    assert job_boards.request_count == 0 and job_boards.requests == []
+    for kind in ("greenhouse", "lever"):
+        postings = await _fetch(
+            client, fast_policy, SourceSpec(kind, "big", base_url=job_boards.base_url)
+        )
+        assert len(postings) in (300, 250)
+    assert job_boards.request_count == 4
