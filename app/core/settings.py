@@ -54,6 +54,9 @@ class ModelSettings(BaseModel):
     provider: Literal["none", "google", "openai", "anthropic", "openai-compatible"] = "none"
     model: str | None = None
     base_url: str | None = None
+    #: How structured answers are asked for: "auto" uses a tool call and falls back to a
+    #: JSON prompt for models that cannot call tools (many small local models).
+    output_mode: Literal["auto", "tool", "native", "prompted"] = "auto"
 
 
 class AgentSettings(BaseModel):
