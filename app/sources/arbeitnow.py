@@ -72,6 +72,8 @@ async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
             raise SourceFetchError(spec.key, "unexpected Arbeitnow response: no 'data' list")
         jobs.extend(page["data"])
         url = _next_url(root, page)
+    if url is not None and url not in seen:
+        ctx.truncated.add(spec.key)  # stopped at MAX_PAGES with more to read
     return await map_postings(jobs, posting, spec)
 
 

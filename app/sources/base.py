@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +22,13 @@ class FetchContext:
         fetcher: the run's ``Fetcher`` (shared client, per-host limits, retries).
         cache_dir: where sources whose terms ask for few calls (Remotive) keep responses;
             None disables such caching.
+        truncated: keys of sources that returned only part of their board (a page cap
+            was reached); their missing postings must not be taken as closed.
     """
 
     fetcher: Fetcher
     cache_dir: Path | None = None
+    truncated: set[str] = field(default_factory=set)
 
 
 FetchFn = Callable[[FetchContext, SourceSpec], Awaitable[list[Posting]]]
@@ -40,12 +43,16 @@ class Adapter:
         default_base: API host used when the spec has no ``base_url`` ("" for files).
         fetch: ``async fetch(ctx, spec) -> list[Posting]``; raises ``SourceFetchError``.
         terms: one line on the source's terms and limits (shown in docs and Settings).
+        lists_everything: True when a successful fetch returns every open posting of the
+            board, so a posting that is no longer there has closed. False for feeds,
+            which show only the latest entries.
     """
 
     kind: str
     default_base: str
     fetch: FetchFn
     terms: str = ""
+    lists_everything: bool = True
 
 
 def base_url(spec: SourceSpec, default: str) -> str:

@@ -86,4 +86,5 @@ ADAPTER = Adapter(
     default_base="",
     fetch=fetch,
     terms="Any RSS/Atom feed; respect each publisher's terms.",
+    lists_everything=False,
 )

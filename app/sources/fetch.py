@@ -44,10 +44,20 @@ class SourceProgress:
 
 @dataclass(slots=True)
 class SourceResult:
+    """One source's outcome.
+
+    Attributes:
+        complete: the fetch succeeded and returned the whole board, so a stored posting
+            of this source that is not in ``postings`` has closed. False for failed
+            sources, feeds (latest entries only) and page-capped fetches: never mark
+            postings closed from those.
+    """
+
     spec: SourceSpec
     postings: list[Posting] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
+    complete: bool = False
 
     @property
     def ok(self) -> bool:
@@ -147,6 +157,10 @@ async def fetch_all(
             result.postings = await fetch_source(ctx, spec, timeout=source_timeout)
         except SourceFetchError as exc:
             result.error = exc.reason
+        else:
+            result.complete = (
+                get_adapter(spec.kind).lists_everything and spec.key not in ctx.truncated
+            )
         result.seconds = time.perf_counter() - t0
         finished += 1
         state: Literal["done", "failed"] = "done" if result.ok else "failed"

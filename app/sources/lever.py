@@ -92,6 +92,8 @@ async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
         jobs.extend(page)
         if len(page) < PAGE_SIZE:
             break
+    else:
+        ctx.truncated.add(spec.key)
     return await map_postings(jobs, posting, spec)
 
 

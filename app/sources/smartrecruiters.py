@@ -103,6 +103,8 @@ async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
             break
         if isinstance(total, int) and len(items) >= total:
             break
+    else:
+        ctx.truncated.add(spec.key)
 
     async def detail(item: dict[str, Any]) -> dict[str, Any] | None:
         try:

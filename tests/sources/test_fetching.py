@@ -319,3 +319,27 @@ def test_client_is_not_created_per_call():
     offenders = [p.name for p in root.glob("*.py") if "AsyncClient(" in p.read_text()]
     assert offenders == []
     assert httpx.AsyncClient  # the type is used only in annotations
+
+
+@pytest.mark.asyncio
+async def test_complete_says_when_missing_postings_have_closed(
+    job_boards, client, fast_policy, monkeypatch
+):
+    from app.sources import arbeitnow
+
+    job_boards.add_board("greenhouse", "acme", 2)
+    job_boards.add_board("rss", "feed", 2)
+    job_boards.arbeitnow_page_size = 10
+    job_boards.add_board("arbeitnow", "all", 25)
+    monkeypatch.setattr(arbeitnow, "MAX_PAGES", 2)
+    base = job_boards.base_url
+    specs = [
+        gh(job_boards),
+        SourceSpec("rss", f"{base}/feeds/feed.rss"),
+        SourceSpec("arbeitnow", "all", base_url=base),
+        SourceSpec("ashby", "missing", base_url=base),
+    ]
+    report = await fetch_all(client, specs, policy=fast_policy)
+    complete = {r.spec.kind: r.complete for r in report.results}
+    assert complete == {"greenhouse": True, "rss": False, "arbeitnow": False, "ashby": False}
+    assert len(report.results[2].postings) == 20
