@@ -342,3 +342,20 @@ async def test_fake_server_prerender_for_benchmarks(job_boards, client, fast_pol
         )
         assert len(postings) in (300, 250)
     assert job_boards.request_count == 4
+
+
+def test_jsonld_in_a_list_with_escaped_description():
+    from app.sources.single import job_postings_in_html, posting_from_jsonld
+
+    page = """<html><head><script type="application/ld+json">
+    [{"@type": "Organization", "name": "Acme"},
+     {"@context": "https://schema.org", "@type": ["JobPosting"], "title": "QA Engineer",
+      "description": "&lt;p&gt;Test &amp;amp; ship&lt;/p&gt;",
+      "hiringOrganization": "Acme", "jobLocationType": "TELECOMMUTE",
+      "baseSalary": {"currency": "GBP", "value": {"value": 40, "unitText": "HOUR"}}}]
+    </script></head></html>"""
+    [node] = job_postings_in_html(page)
+    p = posting_from_jsonld(node, url="https://acme.example/jobs/qa")
+    assert (p.title, p.company, p.remote, p.location) == ("QA Engineer", "Acme", "remote", "Remote")
+    assert p.description == "Test & ship"
+    assert (p.salary_min, p.salary_currency, p.salary_interval) == (40, "GBP", "hour")
