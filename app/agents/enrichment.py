@@ -193,6 +193,7 @@ def apply_enrichment(
         known.add(normalise(added.name))
         outcome.added_skills.append(added.name)
     updated["skills"] = skills
+    outcome.dropped = list(dict.fromkeys(outcome.dropped))
     updated["enrichment"] = {
         "model": model_label,
         "at": datetime.now(UTC).isoformat(timespec="seconds"),

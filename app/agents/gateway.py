@@ -119,8 +119,10 @@ class ModelGateway:
             auto = self.runtime.settings.model.output_mode == "auto"
             if output is None or not auto or mode == "prompted" or not lacks_tool_support(exc):
                 raise
-            self._remember_mode("prompted")
-            return await call("prompted")
+            log.info("%s: no usable tool call (%r); asking for JSON", self.target.label, exc)
+            result = await call("prompted")
+            self._remember_mode("prompted")  # only once the fallback has worked
+            return result
 
     async def _run_logged(  # type: ignore[no-untyped-def]
         self, bot, prompt, sent, output, mode, *, usage, usage_limits, history, settings

@@ -146,6 +146,13 @@ class _Server(ThreadingHTTPServer):
             self.fake.connections += 1
         super().process_request(request, client_address)
 
+    def handle_error(self, request, client_address):  # type: ignore[no-untyped-def]
+        """A client that hung up (a cancelled run, a timeout) is expected here, not an error."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 def _tokens(text: str) -> int:
     return max(1, len(text) // 4)
@@ -280,8 +287,16 @@ class _Handler(BaseHTTPRequestHandler):
         expected = self.fake.api_key
         if expected is None or self.headers.get("Authorization") == f"Bearer {expected}":
             return True
-        self._json(401, {"error": {"message": "Incorrect API key provided",
-                                   "type": "invalid_request_error", "code": "invalid_api_key"}})
+        self._json(
+            401,
+            {
+                "error": {
+                    "message": "Incorrect API key provided",
+                    "type": "invalid_request_error",
+                    "code": "invalid_api_key",
+                }
+            },
+        )
         return False
 
     def _json(self, status: int, data: Any, headers: dict[str, str] | None = None) -> None:
