@@ -29,6 +29,8 @@ _TOKEN = re.compile(
     r"|\+\+|[+#./&]"  # symbols inside skill names: C++, C#, Node.js, A/P, P&L
     r"|\n[ \t]*\n|[;|•·▪●◦‣►■➢✓✔:()\[\]]|\n[ \t]*[-–—*][ \t]"  # stops
 )
+_SENTENCE = re.compile(r"[a-z]\.\s+[A-Z]")
+_HARD_SPLIT = re.compile(r"[,;|•·▪●◦‣►■➢✓✔:()/]|\s[-–—]\s")
 _LIST_SPLIT = re.compile(r"[,;|•·▪●◦‣►■➢✓✔:()/]|\.\s|\s(?:[-–—]|and|or|&)\s")
 _BULLET = re.compile(r"^[\s\-–—*•·▪●◦‣►■➢✓✔o]+(?=\S)")
 _GLUE = "&-.'’"
@@ -82,6 +84,31 @@ def word_key(word: str) -> str | None:
     return key
 
 
+def verb_key(key: str | None) -> str | None:
+    """A light key with "-ing"/"-ed" and a final "e" removed: "arranged", "arrange" and
+    "arranging" share "arrang". Used only inside multi-word aliases, where the other
+    words keep it precise ("administer medication" = "administered medications")."""
+    if key is None or key is _SKIP:
+        return key
+    heavy = _VERB_CACHE.get(key)
+    if heavy is None:
+        heavy = key
+        if heavy.endswith("ing") and len(heavy) > 5:
+            heavy = heavy[:-3]
+        elif heavy.endswith("ed") and len(heavy) > 4:
+            heavy = heavy[:-2]
+        if len(heavy) > 3 and heavy[-1] == heavy[-2] and heavy[-1] not in "aeiouls":
+            heavy = heavy[:-1]  # "planned" -> "plan"
+        if len(heavy) > 3 and heavy[-1] == "e":
+            heavy = heavy[:-1]
+        if len(_VERB_CACHE) < 200_000:
+            _VERB_CACHE[key] = heavy
+    return heavy
+
+
+_VERB_CACHE: dict[str, str] = {}
+
+
 def tokenize(text: str) -> tuple[list[str], list[str | None]]:
     """Token surfaces and their keys (None for a stop such as ';' or a blank line).
 
@@ -98,62 +125,86 @@ def tokenize(text: str) -> tuple[list[str], list[str | None]]:
 
 
 def alias_keys(alias: str) -> tuple[str, ...]:
+    """Light keys for a one-word alias, verb keys for a longer one."""
     _, keys = tokenize(alias)
-    return tuple(k for k in keys if k is not None and k is not _SKIP)
+    seq = tuple(k for k in keys if k is not None and k is not _SKIP)
+    return seq if len(seq) == 1 else tuple(verb_key(k) for k in seq)
 
 
 class SkillIndex:
-    """Alias token sequences grouped by first token, then by length (longest first)."""
+    """One-word aliases by key; longer ones by first verb key, then by length."""
 
     def __init__(self) -> None:
-        # first key -> (lengths, longest first; {token sequence: entries})
-        self._index: dict[str, tuple[list[int], dict[tuple[str, ...], list[AliasEntry]]]] = {}
+        self._single: dict[str, list[AliasEntry]] = {}
+        # first verb key -> (lengths, longest first; {verb-key sequence: entries})
+        self._multi: dict[str, tuple[list[int], dict[tuple[str, ...], list[AliasEntry]]]] = {}
 
     def add(self, alias: str, entry: AliasEntry) -> None:
         seq = alias_keys(alias)
         if not seq:
             return
-        sizes, seqs = self._index.setdefault(seq[0], ([], {}))
-        entries = seqs.setdefault(seq, [])
+        if len(seq) == 1:
+            entries = self._single.setdefault(seq[0], [])
+        else:
+            sizes, seqs = self._multi.setdefault(seq[0], ([], {}))
+            entries = seqs.setdefault(seq, [])
+            if len(seq) not in sizes:
+                sizes.append(len(seq))
+                sizes.sort(reverse=True)
         if all(e.skill_id != entry.skill_id or e.surface != entry.surface for e in entries):
             entries.append(entry)
-        if len(seq) not in sizes:
-            sizes.append(len(seq))
-            sizes.sort(reverse=True)
 
     def scan(self, text: str) -> list[tuple[AliasEntry, int, int]]:
         """All accepted (entry, start, end) in text order."""
         tokens, keys = tokenize(text)
         n = len(keys)
+        heavy: list[str | None] | None = None
         found: list[tuple[AliasEntry, int, int]] = []
         strict: list[tuple[AliasEntry, int, int]] = []
-        index = self._index
+        single, multi = self._single, self._multi
         cursor = _Cursor(text, tokens)
         i = 0
         while i < n:
-            hit = index.get(keys[i])
+            first = i
             i += 1
-            if hit is None:
+            key = keys[first]
+            if key is None:
                 continue
-            sizes, seqs = hit
-            first = i - 1
-            for size in sizes:
-                entries = seqs.get(tuple(keys[first : first + size]))
-                if entries is None:
+            hit = multi.get(verb_key(key))
+            if hit is not None:
+                if heavy is None:
+                    heavy = [verb_key(k) for k in keys]
+                sizes, seqs = hit
+                step = 0
+                for size in sizes:
+                    if first + size > n:
+                        continue
+                    entries = seqs.get(tuple(heavy[first : first + size]))
+                    if entries is None:
+                        continue
+                    step = self._try(entries, text, cursor, first, size, found, strict)
+                    if step:
+                        break
+                if step:
+                    i = first + step
                     continue
-                start, end = cursor.span(first, first + size - 1)
-                entry = _accept(entries, text, start, end, strict)
-                if entry is not None:
-                    found.append((entry, start, end))
-                    i = first + size
-                    break
-                if any(e.mode == STRICT for e in entries):
-                    i = first + size
-                    break
+            entries = single.get(key)
+            if entries is not None:
+                self._try(entries, text, cursor, first, 1, found, strict)
         if strict:
             found.extend(s for s in strict if _has_context(s, found, text))
             found.sort(key=lambda item: item[1])
         return found
+
+    @staticmethod
+    def _try(entries, text, cursor, first, size, found, strict) -> int:
+        """Tokens consumed (0 when the alias does not count here)."""
+        start, end = cursor.span(first, first + size - 1)
+        entry = _accept(entries, text, start, end, strict)
+        if entry is not None:
+            found.append((entry, start, end))
+            return size
+        return size if any(e.mode == STRICT for e in entries) else 0
 
 
 class _Cursor:
@@ -228,13 +279,22 @@ def _find_end(text: str, pos: int) -> int:
 
 
 def _is_list_item(text: str, start: int, end: int, max_words: int = 4) -> bool:
-    """True when the match is a short item: a short line or a short part of a list line."""
+    """True when the match is a short item: a short line or a short part of a list line.
+
+    Lines are cut at list separators (",", ";", "|", bullets, ":"); "and"/"or" cut
+    only a line that is already a list, so prose like "payment and logistics
+    platforms" does not turn "logistics platforms" into an item.
+    """
     lo, hi = line_bounds(text, start, end)
     line = text[lo:hi]
     if len(_BULLET.sub("", line).split()) <= max_words:
         return True
+    is_list = len(_HARD_SPLIT.findall(line)) >= 2 or (
+        _HARD_SPLIT.search(line) is not None and len(line.split()) <= 10
+    )
+    splitter = _LIST_SPLIT if is_list and not _SENTENCE.search(line) else _HARD_SPLIT
     seg_lo, seg_hi = lo, hi
-    for m in _LIST_SPLIT.finditer(line):
+    for m in splitter.finditer(line):
         pos = lo + m.start()
         if pos + len(m.group()) <= start:
             seg_lo = pos + len(m.group())

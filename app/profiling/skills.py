@@ -18,6 +18,7 @@ from app.profiling.parse.cv import SKILL_SECTIONS, ParsedCV
 from app.profiling.parse.sections import strip_bullet
 from app.profiling.taxonomy import Taxonomy
 
+_QUALIFICATIONS = {"Certifications & licences", "Health & safety"}
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;|•·▪●◦/]|\s[-–—]\s|\band\b)\s*")
 _NOT_SKILL = re.compile(
     r"\b(?:years?|experience|excellent|strong|good|ability|able|skills?|knowledge of|including|"
@@ -39,6 +40,8 @@ def extract_skills(cv: ParsedCV, taxonomy: Taxonomy) -> list[SkillItem]:
     for mention in taxonomy.find_skills(full):
         idx = bisect.bisect_right(offsets, mention.start) - 1
         line = evidence_lines[idx][0]
+        if line.line in cv.qualification_lines and mention.skill.category not in _QUALIFICATIONS:
+            continue
         covered.setdefault(line.line, []).append(
             (mention.start - offsets[idx], mention.end - offsets[idx])
         )

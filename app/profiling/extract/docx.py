@@ -101,7 +101,7 @@ def _parent_table(row):
 
 
 def _paragraph(p, pages: list[list[str]]) -> None:
-    parts: list[str] = []
+    parts: list[str] = ["• "] if _is_list_item(p) else []
     boxes = []
     for node in p.iter():
         tag = node.tag
@@ -132,8 +132,21 @@ def _paragraph(p, pages: list[list[str]]) -> None:
         _walk(box, pages)
 
 
+def _is_list_item(p) -> bool:
+    """Word bullets are numbering, not characters: give them a visible bullet."""
+    ppr = p.find(W + "pPr")
+    if ppr is None:
+        return False
+    if ppr.find(W + "numPr") is not None:
+        return True
+    style = ppr.find(W + "pStyle")
+    return style is not None and "list" in (style.get(W + "val") or "").lower()
+
+
 def _flush(parts: list[str], pages: list[list[str]]) -> None:
     text = "".join(parts)
+    if text == "• ":
+        text = ""
     parts.clear()
     for line in text.split("\n"):
         pages[-1].append(line.rstrip())

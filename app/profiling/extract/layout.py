@@ -50,7 +50,6 @@ def _split(rects: list[Box], depth: int) -> list[Box]:
     if gutter is None:
         return [_bbox(rects)]
     lo, hi = gutter
-    mid = (lo + hi) / 2
     left, right, full = _assign(rects, lo, hi)
     x0, _, x1, _ = _bbox(rects)
     regions: list[Box] = []
@@ -58,11 +57,13 @@ def _split(rects: list[Box], depth: int) -> list[Box]:
         if kind == "full":
             regions.append(_bbox(band))
             continue
-        band_left = [r for r in band if r[2] <= mid]
-        band_right = [r for r in band if r[2] > mid]
-        for side, (a, b) in ((band_left, (x0 - 1, mid)), (band_right, (mid, x1 + 1))):
+        band_left = [r for r in band if r[2] <= hi + 1]
+        band_right = [r for r in band if r[2] > hi + 1]
+        # The left column ends where the right column's text starts, so a line that
+        # overflows into the gutter is kept whole and nothing is read twice.
+        split = min((r[0] for r in band_right), default=hi) - 0.5
+        for side, (a, b) in ((band_left, (x0 - 1, split)), (band_right, (split, x1 + 1))):
             for box in _split(side, depth + 1):
-                # Widen to the column edges so PDFium keeps characters on the border.
                 regions.append((max(a, box[0] - 1), box[1], min(b, box[2] + 1), box[3]))
     return regions
 
@@ -108,21 +109,15 @@ def _is_columns(rects: list[Box], lo: float, hi: float, total_area: float) -> bo
 def _assign(rects: list[Box], lo: float, hi: float) -> tuple[list[Box], list[Box], list[Box]]:
     """Split into left, right and full-width rectangles around the gutter (lo, hi).
 
-    A rectangle that only pokes a little into the gutter still belongs to its
-    column; only one that reaches well into the other side is full width.
+    A rectangle may reach into the gutter (a long e-mail address in a narrow
+    sidebar) but not across it: one that touches text on the other side is
+    full width (a name or a summary spanning both columns).
     """
     left, right, full = [], [], []
-    x0, _, x1, _ = _bbox(rects)
-    reach_right = hi + 0.25 * (x1 - hi)
-    reach_left = lo - 0.25 * (lo - x0)
     for r in rects:
-        if r[2] <= hi and r[2] <= reach_right and r[0] < lo:
+        if r[2] <= hi + 1:
             left.append(r)
-        elif r[0] >= lo and r[0] >= reach_left and r[2] > hi:
-            right.append(r)
-        elif r[2] <= reach_right and (r[0] + r[2]) / 2 < (lo + hi) / 2:
-            left.append(r)
-        elif r[0] >= reach_left and (r[0] + r[2]) / 2 >= (lo + hi) / 2:
+        elif r[0] >= lo - 1:
             right.append(r)
         else:
             full.append(r)

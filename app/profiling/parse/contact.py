@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.profiling.parse.places import UK_POSTCODE, find_place
+from app.profiling.parse.places import UK_POSTCODE, area_and_city, find_place
 from app.profiling.parse.sections import Line, heading_kind
 from app.profiling.taxonomy import Taxonomy
 
@@ -199,9 +199,9 @@ def _location(lines: list[Line]) -> Found | None:
                 continue
             place = find_place(part)
             if place is not None:
-                postcode = UK_POSTCODE.search(part)
-                value = part.strip() if postcode else place[0]
-                return Found(value, line)
+                if UK_POSTCODE.search(part):
+                    return Found(part.strip(), line)
+                return Found(area_and_city(part) or place[0], line)
     return None
 
 

@@ -15,7 +15,7 @@ from app.profiling.models import (
     Source,
 )
 from app.profiling.parse.contact import Contact, parse_contact
-from app.profiling.parse.education import parse_education
+from app.profiling.parse.education import has_degree, has_institution, parse_education
 from app.profiling.parse.experience import parse_entry, split_entries
 from app.profiling.parse.extras import (
     languages_in_prose,
@@ -51,6 +51,9 @@ class ParsedCV:
     years_claimed: tuple[int, Line] | None = None
     # line numbers that are headings or entry headers: not evidence of a skill
     non_evidence_lines: set[int] = field(default_factory=set)
+    # degree and school lines: evidence only of certifications ("City & Guilds 2382"),
+    # not of a subject studied ("Diploma in People Management")
+    qualification_lines: set[int] = field(default_factory=set)
 
     def section_kinds(self) -> set[str]:
         return {s.kind for s in self.sections}
@@ -75,7 +78,11 @@ def parse_document(doc: ExtractedDocument, taxonomy: Taxonomy) -> ParsedCV:
             for entry, line in parse_education(section.lines):
                 entry.source = src(line)
                 cv.education.append(entry)
-                cv.non_evidence_lines.add(line.line)
+            cv.qualification_lines.update(
+                ln.line for ln in section.lines
+                if (has_degree(ln.text) or has_institution(ln.text))
+                and len(re.findall(r"[;|•]", ln.text)) < 2  # a list of courses is evidence
+            )  # fmt: skip
         elif kind == "certifications":
             for cert, line in parse_certifications(section.lines):
                 cert.source = src(line)
@@ -84,9 +91,17 @@ def parse_document(doc: ExtractedDocument, taxonomy: Taxonomy) -> ParsedCV:
             for lang, line in parse_languages(section.lines):
                 lang.source = src(line)
                 cv.languages.append(lang)
+        elif kind == "skills":  # "Languages: English, Polish" inside a skills list
+            labelled = [ln for ln in section.lines if re.match(r"\s*languages?\s*:", ln.text, re.I)]
+            for lang, line in parse_languages(labelled):
+                lang.source = src(line)
+                cv.languages.append(lang)
         elif kind == "summary" and cv.summary is None:
             text = " ".join(ln.text.strip() for ln in section.lines if ln.text.strip())
             cv.summary = text or None
+    for found in (cv.contact.name, cv.contact.headline):
+        if found is not None:
+            cv.non_evidence_lines.add(found.line.line)
     refs_lines = [ln for s in sections if s.kind == "references" for ln in s.lines]
     cv.references = parse_references(refs_lines, lines)
     if not cv.languages:

@@ -91,6 +91,19 @@ def find_place(text: str) -> tuple[str, tuple[int, int]] | None:
     return None
 
 
+_AREA_CITY = re.compile(
+    r"\s*([A-Z][A-Za-z.'\-]+(?: [A-Z][A-Za-z.'\-]+)?),\s*([A-Z][A-Za-z .'\-]+?)\s*"
+)
+
+
+def area_and_city(text: str) -> str | None:
+    """ "Croydon, London": an area before a known city, as contact lines write it."""
+    m = _AREA_CITY.fullmatch(text)
+    if m and m.group(2).lower() in CITIES:
+        return f"{m.group(1)}, {m.group(2)}"
+    return None
+
+
 def is_place(text: str) -> bool:
     s = text.strip().strip(",.")
     if not s:

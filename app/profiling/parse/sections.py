@@ -98,6 +98,8 @@ def heading_kind(text: str) -> str | None:
         return None
     if lowered[:2] in (["professional", "development"], ["continuing", "professional"]):
         return "certifications"
+    if lowered in (["career"], ["employment"], ["work"]):
+        return "experience"
     if not keywords:
         return None
     if "volunteering" in keywords:
@@ -124,7 +126,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
             sections.append(Section(kind, line))
             continue
         inline = _INLINE.match(text)
-        if inline and sections[-1].kind != "contact":
+        # Inside a contact block or a skills list, "Label: ..." is a sub-list, not a section.
+        if inline and sections[-1].kind not in ("contact", "skills"):
             kind = heading_kind(inline.group(1))
             if kind and kind not in ("contact", "summary"):
                 sections.append(Section(kind, line))
