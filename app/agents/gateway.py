@@ -166,7 +166,7 @@ class ModelGateway:
                 message_history=list(message_history) if message_history else None,
                 model_settings=self.model_settings(),
             ) as streamed:
-                async for delta in streamed.stream_text(delta=True):
+                async for delta in streamed.stream_text(delta=True, debounce_by=None):
                     yield delta
                 usage = streamed.usage
         except BaseException as exc:
