@@ -15,11 +15,13 @@ import sys
 import time
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from app.core.paths import app_paths
+from app.core.paths import app_paths, resource_path
 from app.ui.main_window import MainWindow
+from app.ui.theme import apply_theme
 from app.ui.window_state import read_window_state
 
 #: When set to a file path, the app writes the time the window was first shown
@@ -34,7 +36,10 @@ def create_qapp() -> QApplication:
     qapp.setOrganizationName(ORG_NAME)
     qapp.setOrganizationDomain(ORG_DOMAIN)
     qapp.setApplicationVersion(__version__)
+    qapp.setDesktopFileName(APP_ID)  # Wayland matches the window to jobagent.desktop by this
+    qapp.setWindowIcon(QIcon(str(resource_path("icons", "jobagent-256.png"))))
     qapp.setQuitOnLastWindowClosed(False)  # quitting is gui_main's job, not Qt's
+    apply_theme(qapp)  # type: ignore[arg-type]
     return qapp  # type: ignore[return-value]
 
 

@@ -42,5 +42,6 @@ def report(window, exc: BaseException, details: str) -> None:  # type: ignore[no
         window.show_error("Something needs your attention", str(exc))
         return
     log.error("unhandled error:\n%s", details)
-    window.show_error("Unexpected error",
-                      f"{type(exc).__name__}: {exc}\n\nDetails are in the log file.")
+    window.show_error(
+        "Unexpected error", f"{type(exc).__name__}: {exc}\n\nDetails are in the log file."
+    )

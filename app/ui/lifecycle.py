@@ -41,14 +41,33 @@ async def run_window(window: MainWindow, args: argparse.Namespace) -> int:
     await asyncio.to_thread(lambda: [importlib.import_module(m) for m in _HEAVY_MODULES])
     settings = _load_settings(window, paths)
     runtime = await _open_runtime(window, paths, settings, args.db)
+    _start_screenshots(window, runtime)
     try:
         await closed
     finally:
+        if runtime is not None:
+            await window.save_drafts()  # half-typed answers reach the database before it closes
         await cancel_all()
         if runtime is not None:
             await runtime.close()
         _save_window_state(window, paths, settings)
     return 0
+
+
+def _start_screenshots(window: MainWindow, runtime) -> None:  # type: ignore[no-untyped-def]
+    """``python -m app.ui.screenshots`` runs the app with this set: grab the pages, then quit."""
+    import os
+
+    from app.ui.screenshots import SCREENSHOTS_ENV
+
+    out = os.environ.get(SCREENSHOTS_ENV)
+    if out and runtime is not None:
+        from pathlib import Path
+
+        from app.ui.screenshots import take_screenshots
+        from app.ui.tasks import spawn
+
+        spawn(take_screenshots(window, Path(out)))
 
 
 def _load_settings(window: MainWindow, paths: AppPaths):  # type: ignore[no-untyped-def]
@@ -80,8 +99,14 @@ async def _open_runtime(window, paths, settings, db_url):  # type: ignore[no-unt
         log.exception("start-up failed")
         window.show_error("Start-up failed", f"{type(exc).__name__}: {exc}", banner=True)
         return None
+    from app.ui.components.controllers import Controllers
+
     bridge = RunEventBridge(runtime.events, parent=window)
-    window.attach(runtime, bridge)
+    controllers = Controllers(window)
+    controllers.attach(runtime)
+    window.attach(runtime, bridge, controllers)
+    if runtime.secrets.warning:
+        window.statusBar().showMessage(runtime.secrets.warning, 15000)
     return runtime
 
 

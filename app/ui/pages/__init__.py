@@ -1,7 +1,9 @@
 """One module per page of the main window. Pages compose widgets over the domain.
 
 ``build_pages`` is called after the window is on screen, so page modules
-(and what they import) never delay the first paint.
+(and what they import) never delay the first paint. The order here is the
+navigation's order (Ctrl+1, Ctrl+2, …); pages with ``in_navigation = False``
+(onboarding) are reachable only when the app shows them.
 """
 
 from __future__ import annotations
@@ -13,8 +15,16 @@ if TYPE_CHECKING:
 
 
 def build_pages() -> dict[str, Page]:
-    from app.ui.pages.placeholder import JobsPage, ProfilePage, SettingsPage
+    from app.ui.pages.jobs import JobsPage
+    from app.ui.pages.onboarding import OnboardingPage
+    from app.ui.pages.profile import ProfilePage
     from app.ui.pages.runs import RunsPage
+    from app.ui.pages.settings import SettingsPage
 
-    return {"profile": ProfilePage(), "jobs": JobsPage(), "runs": RunsPage(),
-            "settings": SettingsPage()}
+    return {
+        "profile": ProfilePage(),
+        "jobs": JobsPage(),
+        "runs": RunsPage(),
+        "settings": SettingsPage(),
+        "onboarding": OnboardingPage(),
+    }

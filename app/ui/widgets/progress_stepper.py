@@ -33,8 +33,9 @@ _STYLES = {
 }
 
 
-def step_states(step_names: tuple[str, ...], current_step: str | None, status: str
-                ) -> list[StepState]:
+def step_states(
+    step_names: tuple[str, ...], current_step: str | None, status: str
+) -> list[StepState]:
     """Derive every step's state from what the Run row says (status and current step)."""
     if status == "succeeded":
         return [StepState.DONE] * len(step_names)
@@ -65,14 +66,14 @@ class ProgressStepper(QWidget):
         layout.addWidget(self._detail)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-    def set_steps(self, step_names: tuple[str, ...], labels: dict[str, str] | None = None
-                  ) -> None:
+    def set_steps(self, step_names: tuple[str, ...], labels: dict[str, str] | None = None) -> None:
         labels = labels or {}
         if step_names == self._step_names and self._labels:
             return
-        for label in self._labels:
-            self._row.removeWidget(label)
-            label.deleteLater()
+        while self._row.count():  # the labels and the trailing stretch
+            item = self._row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
         self._step_names = tuple(step_names)
         self._labels = []
         for name in self._step_names:
@@ -85,19 +86,35 @@ class ProgressStepper(QWidget):
         self._texts = [labels.get(n, n.replace("_", " ").capitalize()) for n in self._step_names]
         self._paint([StepState.PENDING] * len(self._step_names))
 
-    def show_run(self, step_names: tuple[str, ...], current_step: str | None, status: str,
-                 labels: dict[str, str] | None = None, error: str | None = None) -> None:
+    def show_run(
+        self,
+        step_names: tuple[str, ...],
+        current_step: str | None,
+        status: str,
+        labels: dict[str, str] | None = None,
+        error: str | None = None,
+    ) -> None:
         self.set_steps(step_names, labels)
         self._paint(step_states(self._step_names, current_step, status))
-        if status == "failed" and error:
+        if status in ("failed", "interrupted") and error:
             self.set_detail(error)
         elif status == "cancelled":
             self.set_detail("Cancelled.")
         elif status == "succeeded":
             self.set_detail("Done.")
+        elif status == "queued":
+            self.set_detail("Waiting to start…")
+
+    def clear(self) -> None:
+        """Show no run."""
+        self.set_steps(())
+        self.set_detail("")
 
     def set_detail(self, text: str) -> None:
         self._detail.setText(text)
+
+    def detail(self) -> str:
+        return self._detail.text()
 
     def states(self) -> list[StepState]:
         return [StepState(label.property("state")) for label in self._labels]

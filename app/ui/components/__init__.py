@@ -1,0 +1,1 @@
+"""Pieces that use the app (the Runtime, workflows, storage) and are shared by pages."""

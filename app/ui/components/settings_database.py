@@ -1,0 +1,197 @@
+"""Settings ▸ Database: the SQLite file, or a PostgreSQL URL with a connection test.
+
+The database in use cannot change under a running app, so a new choice is
+saved for the next start, and the panel says so.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui.tasks import spawn
+from app.ui.theme import colours
+
+if TYPE_CHECKING:
+    from app.runtime import Runtime
+
+TEST_TIMEOUT_S = 20
+
+
+async def check_database(url: str) -> tuple[bool, str]:
+    """(usable, verdict) for ``url``: can the app connect, and is the schema right?"""
+    from app.core.errors import SchemaBehindError, UserError
+    from app.storage.database import Database
+    from app.storage.urls import describe, is_sqlite, parse_url
+
+    try:
+        sqlite = is_sqlite(url)
+        if sqlite:
+            path = Path(parse_url(url).database or "")
+            if not path.exists():
+                folder = path.parent if str(path.parent) else Path.cwd()
+                if folder.is_dir() and os.access(folder, os.W_OK):
+                    return (
+                        True,
+                        f"The file {path} does not exist yet; it will be created at "
+                        "the next start.",
+                    )
+                return False, f"The folder {folder} does not exist or cannot be written."
+        db = await Database.open(url, check_schema=False)
+    except UserError as exc:
+        return False, str(exc)
+    try:
+        await db.require_head()
+        return True, f"Connected to {describe(url)}. The schema is up to date."
+    except SchemaBehindError as exc:
+        if sqlite:
+            return (
+                True,
+                f"Connected to {describe(url)}. Its schema will be upgraded at the next start.",
+            )
+        return False, f"Connected, but the app cannot use it yet: {exc}"
+    finally:
+        await db.close()
+
+
+class DatabasePanel(QWidget):
+    def __init__(self, runtime: Runtime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runtime = runtime
+        self.default_file = runtime.paths.sqlite_file
+        self.use_default = QRadioButton(
+            f"SQLite file in the app's data folder ({self.default_file})"
+        )
+        self.use_file = QRadioButton("Another SQLite &file:")
+        self.use_postgres = QRadioButton("&PostgreSQL server:")
+        self.group = QButtonGroup(self)
+        for button in (self.use_default, self.use_file, self.use_postgres):
+            self.group.addButton(button)
+            button.toggled.connect(self._mode_changed)
+        self.file_path = QLineEdit()
+        self.file_path.setAccessibleName("SQLite file path")
+        self.file_path.setPlaceholderText("/path/to/jobagent.sqlite3")
+        self.postgres_url = QLineEdit()
+        self.postgres_url.setAccessibleName("PostgreSQL URL")
+        self.postgres_url.setPlaceholderText("postgresql://USER:PASSWORD@HOST:5432/DATABASE")
+        self.test_button = QPushButton("&Test connection")
+        self.test_button.clicked.connect(lambda: spawn(self.test_connection()))
+        self.verdict = QLabel()
+        self.verdict.setObjectName("databaseVerdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        in_use = html.escape(runtime.db.display_url)
+        note = QLabel(
+            f"The database in use now is <b>{in_use}</b>. A change here is saved for the "
+            "<b>next start</b> of the app. With PostgreSQL, the database's owner must create "
+            "the schema first (<code>jobagent db upgrade</code>); the password in the URL is "
+            "kept in the settings file, so prefer a <code>~/.pgpass</code> file for it."
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.use_default)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.use_file)
+        file_row.addWidget(self.file_path, 1)
+        layout.addLayout(file_row)
+        pg_row = QHBoxLayout()
+        pg_row.addWidget(self.use_postgres)
+        pg_row.addWidget(self.postgres_url, 1)
+        layout.addLayout(pg_row)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.verdict, 1)
+        layout.addLayout(test_row)
+        layout.addStretch(1)
+        self.revert()
+
+    def revert(self) -> None:
+        from app.storage.urls import is_sqlite, parse_url
+
+        url = self.runtime.settings.database.url
+        self.file_path.clear()
+        self.postgres_url.clear()
+        if not url:
+            self.use_default.setChecked(True)
+        elif is_sqlite(url):
+            self.use_file.setChecked(True)
+            self.file_path.setText(parse_url(url).database or "")
+        else:
+            self.use_postgres.setChecked(True)
+            self.postgres_url.setText(url)
+        self.verdict.clear()
+        self._mode_changed()
+
+    def chosen_url(self) -> str | None:
+        """The URL to save (None: the default SQLite file); raises UserError when unusable."""
+        from app.core.errors import UserError
+        from app.storage.urls import is_sqlite, parse_url
+
+        if self.use_file.isChecked():
+            path = self.file_path.text().strip()
+            if not path:
+                raise UserError("Enter the path of the SQLite file, or choose the default file.")
+            return f"sqlite:///{Path(path).expanduser()}"
+        if self.use_postgres.isChecked():
+            url = self.postgres_url.text().strip()
+            if not url:
+                raise UserError("Enter the PostgreSQL URL, e.g. postgresql://user:pw@host/db.")
+            parse_url(url)
+            if is_sqlite(url):
+                raise UserError("That is a SQLite URL; choose “Another SQLite file” for it.")
+            return url
+        return None
+
+    def apply(self) -> None:
+        self.runtime.settings.database.url = self.chosen_url()
+
+    async def test_connection(self) -> None:
+        from app.core.errors import UserError
+        from app.storage.urls import sqlite_url
+
+        try:
+            url = self.chosen_url() or sqlite_url(self.default_file)
+        except UserError as exc:
+            self._show_verdict(False, str(exc))
+            return
+        self.test_button.setEnabled(False)
+        self._show_verdict(None, "Testing…")
+        try:
+            ok, verdict = await asyncio.wait_for(check_database(url), TEST_TIMEOUT_S)
+        except TimeoutError:
+            ok, verdict = (
+                False,
+                f"No answer within {TEST_TIMEOUT_S} seconds. Check the host and port.",
+            )
+        finally:
+            self.test_button.setEnabled(True)
+        self._show_verdict(ok, verdict)
+
+    def _show_verdict(self, ok: bool | None, text: str) -> None:
+        mark = {True: "✔ ", False: "✖ ", None: ""}[ok]
+        self.verdict.setText(mark + text)
+        if ok is None:
+            self.verdict.setStyleSheet("")
+            return
+        background, foreground = colours("good" if ok else "poor", self)
+        self.verdict.setStyleSheet(f"background: {background}; color: {foreground}; padding: 4px;")
+
+    def _mode_changed(self, *_args: object) -> None:
+        self.file_path.setEnabled(self.use_file.isChecked())
+        self.postgres_url.setEnabled(self.use_postgres.isChecked())

@@ -1,0 +1,331 @@
+"""Jobs page: every job found, filtered and sorted, with a detail pane and the search run."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+)
+
+from app.core.events import RunProgress, RunUpdate
+from app.ui.components.job_detail import JobDetailPane
+from app.ui.components.job_filter import REMOTE_LABELS, JobFilter
+from app.ui.components.jobs_model import JobsTableModel
+from app.ui.pages.base import Page
+from app.ui.tasks import spawn
+from app.ui.widgets.progress_stepper import ProgressStepper
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from app.storage.job_listing import JobRow
+
+_STATUS_CHOICES = [
+    ("Any status (not hidden)", None),
+    ("New", {"new"}),
+    ("Saved", {"saved"}),
+    ("Applied", {"applied"}),
+    ("Interviewing", {"interviewing"}),
+    ("Offer", {"offer"}),
+    ("Rejected", {"rejected"}),
+    ("Hidden", {"hidden"}),
+    ("In progress (saved…offer)", {"saved", "applied", "interviewing", "offer"}),
+]
+_POSTED_CHOICES = [
+    ("Any time", None),
+    ("Last 24 hours", 1),
+    ("Last 7 days", 7),
+    ("Last 30 days", 30),
+]
+
+
+def _labelled(text: str, widget) -> QLabel:  # type: ignore[no-untyped-def]
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+class JobsPage(Page):
+    title = "Jobs"
+
+    def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search title, company, place… (Ctrl+F)")
+        self.search.setAccessibleName("Search jobs")
+        self.search.setClearButtonEnabled(True)
+        self.min_score = QSpinBox()
+        self.min_score.setRange(0, 100)
+        self.min_score.setSingleStep(10)
+        self.min_score.setSpecialValueText("Any")
+        self.min_score.setAccessibleName("Minimum score")
+        self.source = QComboBox()
+        self.source.setAccessibleName("Source")
+        self.source.addItem("All sources", None)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        for label, value in _STATUS_CHOICES:
+            self.status.addItem(label, value)
+        self.remote = QComboBox()
+        self.remote.setAccessibleName("Work mode")
+        self.remote.addItem("Any work mode", None)
+        for key, label in REMOTE_LABELS.items():
+            self.remote.addItem(label, key)
+        self.posted = QComboBox()
+        self.posted.setAccessibleName("Posted")
+        for label, days in _POSTED_CHOICES:
+            self.posted.addItem(label, days)
+        clear = QPushButton("C&lear filters")
+        clear.clicked.connect(self.clear_filters)
+        filters = QHBoxLayout()
+        filters.addWidget(_labelled("Searc&h:", self.search))
+        filters.addWidget(self.search, 3)
+        filters.addWidget(_labelled("Min s&core:", self.min_score))
+        filters.addWidget(self.min_score)
+        for combo in (self.source, self.status, self.remote, self.posted):
+            filters.addWidget(combo, 1)
+        filters.addWidget(clear)
+        self.layout_.addLayout(filters)
+
+        self.count = QLabel()
+        self.search_button = QPushButton("&Search now")
+        self.search_button.setToolTip("Fetch postings from your sources and score them")
+        self.search_button.clicked.connect(lambda: spawn(self.start_search()))
+        self.stop_button = QPushButton("Sto&p")
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self._stop_search)
+        self.export_button = QPushButton("&Export…")
+        self.export_button.setToolTip("Save the jobs shown as CSV or JSON")
+        self.export_button.clicked.connect(lambda: spawn(self.choose_export()))
+        actions = QHBoxLayout()
+        actions.addWidget(self.count, 1)
+        actions.addWidget(self.search_button)
+        actions.addWidget(self.stop_button)
+        actions.addWidget(self.export_button)
+        self.layout_.addLayout(actions)
+        self.stepper = ProgressStepper()
+        self.stepper.hide()
+        self.layout_.addWidget(self.stepper)
+
+        self.model = JobsTableModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Jobs")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((56, 60, 260, 150, 130, 80, 150, 90, 130, 80)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.detail = JobDetailPane()
+        self.detail.job_changed.connect(self._job_changed)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 420])
+        self.layout_.addWidget(splitter, 1)
+
+        self._text_timer = QTimer(self)
+        self._text_timer.setSingleShot(True)
+        self._text_timer.setInterval(150)
+        self._text_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._text_timer.start)
+        self.min_score.valueChanged.connect(self.apply_filters)
+        for combo in (self.source, self.status, self.remote, self.posted):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self._detail_task: asyncio.Task[None] | None = None
+        self._search_run: int | None = None
+        self.setTabOrder(self.search, self.min_score)
+        self._update_count()
+
+    # ---- wiring
+    def on_attached(self) -> None:
+        assert self.bridge is not None and self.runtime is not None
+        self.detail.runtime = self.runtime
+        self.bridge.run_updated.connect(self._run_updated)
+        self.bridge.run_progress.connect(self._run_progress)
+        spawn(self.reload())
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ---- loading
+    async def reload(self) -> None:
+        """Read the jobs again (hidden ones too: the status filter decides)."""
+        from app.storage.job_listing import list_job_rows
+
+        assert self.runtime is not None
+        current = self.current_job()
+        rows = await list_job_rows(self.runtime.db, self.runtime.user_id, include_hidden=True)
+        self.model.set_rows(rows)
+        self._refresh_sources()
+        self._update_count()
+        if current is not None:
+            self.select_job(current.job_id)
+
+    def _refresh_sources(self) -> None:
+        chosen = self.source.currentData()
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem("All sources", None)
+        for source in self.model.sources():
+            self.source.addItem(source, source)
+        index = self.source.findData(chosen) if chosen else 0
+        self.source.setCurrentIndex(max(0, index))
+        self.source.blockSignals(False)
+
+    # ---- filtering and selection
+    def current_filter(self) -> JobFilter:
+        statuses = self.status.currentData()
+        return JobFilter(
+            text=self.search.text().strip(),
+            min_score=float(self.min_score.value()) or None,
+            source=self.source.currentData(),
+            statuses=frozenset(statuses) if statuses else None,
+            remote=self.remote.currentData(),
+            posted_within_days=self.posted.currentData(),
+        )
+
+    def apply_filters(self) -> None:
+        self._text_timer.stop()
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        if self.table.currentIndex().isValid():
+            self.table.scrollTo(self.table.currentIndex())
+
+    def clear_filters(self) -> None:
+        for widget in (
+            self.search,
+            self.min_score,
+            self.source,
+            self.status,
+            self.remote,
+            self.posted,
+        ):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.min_score.setValue(0)
+        for combo in (self.source, self.status, self.remote, self.posted):
+            combo.setCurrentIndex(0)
+        for widget in (
+            self.search,
+            self.min_score,
+            self.source,
+            self.status,
+            self.remote,
+            self.posted,
+        ):
+            widget.blockSignals(False)
+        self.apply_filters()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count()
+        if total == 0:
+            self.count.setText("No jobs yet. Add sources in Settings, then press Search now.")
+        else:
+            self.count.setText(f"{shown:,} of {total:,} jobs")
+
+    def current_job(self) -> JobRow | None:
+        return self.model.job_at(self.table.currentIndex().row())
+
+    def select_job(self, job_id: int) -> bool:
+        row = self.model.row_of_job(job_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def _current_changed(self, current, _previous) -> None:  # type: ignore[no-untyped-def]
+        job = self.model.job_at(current.row())
+        if self._detail_task is not None and not self._detail_task.done():
+            self._detail_task.cancel()
+        self._detail_task = spawn(self.detail.load(job.job_id if job else None))
+
+    def _job_changed(self, old_job_id: int, row: JobRow) -> None:
+        self.model.update_job(old_job_id, row)
+        self._update_count()
+        if not self.select_job(row.job_id):
+            self.table.clearSelection()
+
+    # ---- search runs
+    async def start_search(self) -> None:
+        assert self.controllers is not None
+        await self.controllers.search.search()
+
+    def _stop_search(self) -> None:
+        if self.runtime is not None and self._search_run is not None:
+            self.runtime.runner.cancel(self._search_run)
+
+    def _run_updated(self, update: RunUpdate) -> None:
+        if update.kind != "search":
+            return
+        if not update.finished:
+            self._search_run = update.run_id
+        elif update.run_id != self._search_run:
+            return
+        self.stepper.show()
+        self.stepper.show_run(
+            update.step_names, update.current_step, update.status, error=update.error_message
+        )
+        self.search_button.setEnabled(update.finished)
+        self.stop_button.setEnabled(not update.finished)
+        if update.finished:
+            self._search_run = None
+            if update.status == "succeeded":
+                spawn(self.reload())
+
+    def _run_progress(self, progress: RunProgress) -> None:
+        if progress.run_id == self._search_run:
+            self.stepper.set_detail(progress.detail)
+
+    # ---- export
+    def visible_rows(self) -> list[JobRow]:
+        return [row for i in range(self.model.rowCount()) if (row := self.model.job_at(i))]
+
+    async def choose_export(self) -> None:
+        from app.ui.components.dialogs import choose_save_file
+
+        path = await choose_save_file(self, "Export jobs", "jobs.csv", "CSV (*.csv);;JSON (*.json)")
+        if path is not None:
+            await self.export_to(path)
+
+    async def export_to(self, path: Path) -> int:
+        from app.ui.components.job_export import export_rows
+
+        rows = self.visible_rows()
+        count = await asyncio.to_thread(export_rows, rows, path)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(f"Exported {count:,} jobs to {path}", 8000)
+        return count
