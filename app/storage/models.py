@@ -190,6 +190,9 @@ class Match(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     job_content_hash: Mapped[str | None] = mapped_column(String(64))
     profile_version: Mapped[int | None] = mapped_column(Integer)
+    #: ``MatchProfile.fingerprint()`` scored against (offline scorer): with the content hash
+    #: and scorer version it tells whether the stored score is still valid.
+    profile_fingerprint: Mapped[str | None] = mapped_column(String(64))
 
 
 class Application(Base):
