@@ -125,7 +125,7 @@ async def load_inputs(db: Database, user_id: int) -> tuple[dict[str, Any], str]:
     profile = await load_profile(db, user_id)
     text = await cv_text(db, user_id)
     if not text.strip():
-        raise UserError("There is no CV to work from: import a CV first (Profile page).")
+        raise UserError("There is no CV to work from: import a CV first.")
     if not (profile.get("profile_text") or profile.get("skills") or profile.get("experience")):
         raise UserError("There is no profile yet: import a CV first, then improve it with AI.")
     return profile, text
