@@ -37,8 +37,14 @@ app.exec()
 def sample(command: list[str], probe: Path, env: dict[str, str]) -> float:
     probe.unlink(missing_ok=True)
     start = time.time()
-    subprocess.run(command, env=env, check=True, timeout=60,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        command,
+        env=env,
+        check=True,
+        timeout=60,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return float(probe.read_text()) - start
 
 
@@ -48,8 +54,12 @@ def main() -> None:
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as tmp:
         probe = Path(tmp) / "shown"
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "JOBAGENT_HOME": f"{tmp}/home",
-               "JOBAGENT_EXIT_AFTER_SHOW": str(probe)}
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "JOBAGENT_HOME": f"{tmp}/home",
+            "JOBAGENT_EXIT_AFTER_SHOW": str(probe),
+        }
         app_cmd = [sys.executable, "-m", "app"]
         bare_cmd = [sys.executable, "-c", BARE_WINDOW, str(probe)]
         sample(app_cmd, probe, env)  # first start creates the database; not counted

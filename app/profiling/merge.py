@@ -13,9 +13,11 @@ import re
 
 from app.profiling.models import Conflict, ConflictValue, ExperienceEntry, Source
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
 
 def norm(text: str | None) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).strip()
+    return _NON_ALNUM.sub(" ", (text or "").lower()).strip()
 
 
 def phone_key(phone: str) -> str:

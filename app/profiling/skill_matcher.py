@@ -109,19 +109,19 @@ def verb_key(key: str | None) -> str | None:
 _VERB_CACHE: dict[str, str] = {}
 
 
-def tokenize(text: str) -> tuple[list[str], list[str | None]]:
-    """Token surfaces and their keys (None for a stop such as ';' or a blank line).
+def tokenize(text: str) -> tuple[list[re.Match[str]], list[str | None]]:
+    """Token matches and their keys (None for a stop such as ';' or a blank line).
 
-    One C-level `findall`; keys come from a cache, so a warm call costs about
-    one dict lookup per token. Offsets are found later, only for matches.
+    One C-level regex pass; keys come from a cache, so a warm call costs about
+    one dict lookup per token. Offsets are read from the matches only for hits.
     """
-    tokens = [t for t in _TOKEN.findall(text)]
+    matches = list(_TOKEN.finditer(text))
     get = _KEY_CACHE.get
-    keys = [get(t, _SKIP) for t in tokens]
+    keys = [get(m.group(), _SKIP) for m in matches]
     for i, key in enumerate(keys):
         if key is _SKIP:
-            keys[i] = word_key(tokens[i])
-    return tokens, keys
+            keys[i] = word_key(matches[i].group())
+    return matches, keys
 
 
 def alias_keys(alias: str) -> tuple[str, ...]:
@@ -136,6 +136,8 @@ class SkillIndex:
 
     def __init__(self) -> None:
         self._single: dict[str, list[AliasEntry]] = {}
+        # light key -> its multi-word bucket (or None); saves a verb_key call per token
+        self._multi_by_light: dict[str, object] = {}
         # first verb key -> (lengths, longest first; {verb-key sequence: entries})
         self._multi: dict[str, tuple[list[int], dict[tuple[str, ...], list[AliasEntry]]]] = {}
 
@@ -156,13 +158,13 @@ class SkillIndex:
 
     def scan(self, text: str) -> list[tuple[AliasEntry, int, int]]:
         """All accepted (entry, start, end) in text order."""
-        tokens, keys = tokenize(text)
+        matches, keys = tokenize(text)
         n = len(keys)
         heavy: list[str | None] | None = None
         found: list[tuple[AliasEntry, int, int]] = []
         strict: list[tuple[AliasEntry, int, int]] = []
-        single, multi = self._single, self._multi
-        cursor = _Cursor(text, tokens)
+        single, multi, by_light = self._single, self._multi, self._multi_by_light
+        cursor = _Cursor(matches)
         i = 0
         while i < n:
             first = i
@@ -170,10 +172,18 @@ class SkillIndex:
             key = keys[first]
             if key is None:
                 continue
-            hit = multi.get(verb_key(key))
+            hit = by_light.get(key, _SKIP)
+            if hit is _SKIP:
+                hit = multi.get(verb_key(key))
+                if len(by_light) < 200_000:
+                    by_light[key] = hit
             if hit is not None:
                 if heavy is None:
-                    heavy = [verb_key(k) for k in keys]
+                    vget = _VERB_CACHE.get
+                    heavy = [vget(k) if k is not None else None for k in keys]
+                    for j, h in enumerate(heavy):
+                        if h is None and keys[j] is not None:
+                            heavy[j] = verb_key(keys[j])
                 sizes, seqs = hit
                 step = 0
                 for size in sizes:
@@ -208,25 +218,13 @@ class SkillIndex:
 
 
 class _Cursor:
-    """Finds token offsets lazily, walking forward; tokens never overlap."""
+    """Character spans of token runs."""
 
-    def __init__(self, text: str, tokens: list[str]) -> None:
-        self.text, self.tokens = text, tokens
-        self.index, self.pos = 0, 0
-
-    def _start_of(self, i: int) -> int:
-        text, tokens = self.text, self.tokens
-        while self.index < i:
-            self.pos = text.find(tokens[self.index], self.pos) + len(tokens[self.index])
-            self.index += 1
-        return text.find(tokens[i], self.pos)
+    def __init__(self, matches: list[re.Match[str]]) -> None:
+        self.matches = matches
 
     def span(self, first: int, last: int) -> tuple[int, int]:
-        start = self._start_of(first)
-        if last == first:
-            return start, start + len(self.tokens[first])
-        end_start = self._start_of(last)
-        return start, end_start + len(self.tokens[last])
+        return self.matches[first].start(), self.matches[last].end()
 
 
 def _accept(entries, text, start, end, strict) -> AliasEntry | None:

@@ -36,6 +36,7 @@ def extract_skills(cv: ParsedCV, taxonomy: Taxonomy) -> list[SkillItem]:
         pos += len(text) + 1
     full = "\n".join(texts)
     by_id: dict[str, SkillItem] = {}
+    counts: dict[str, int] = {}
     covered: dict[int, list[tuple[int, int]]] = {}
     for mention in taxonomy.find_skills(full):
         idx = bisect.bisect_right(offsets, mention.start) - 1
@@ -45,8 +46,8 @@ def extract_skills(cv: ParsedCV, taxonomy: Taxonomy) -> list[SkillItem]:
         covered.setdefault(line.line, []).append(
             (mention.start - offsets[idx], mention.end - offsets[idx])
         )
-        item = by_id.get(mention.skill.id)
-        if item is None:
+        counts[mention.skill.id] = counts.get(mention.skill.id, 0) + 1
+        if mention.skill.id not in by_id:
             by_id[mention.skill.id] = SkillItem(
                 id=mention.skill.id,
                 name=mention.skill.name,
@@ -54,8 +55,8 @@ def extract_skills(cv: ParsedCV, taxonomy: Taxonomy) -> list[SkillItem]:
                 evidence=mention.evidence,
                 source=Source(page=line.page, line=line.line),
             )
-        else:
-            item.mentions += 1
+    for sid, item in by_id.items():
+        item.mentions = counts[sid]
     items = list(by_id.values())
     items += _listed_skills(cv, covered, {i.name.lower() for i in items})
     items.sort(key=lambda i: (-i.mentions, i.source.line or 0))

@@ -32,6 +32,8 @@ ATTRIBUTION = (
     "tested these modifications."
 )
 
+_TITLE_WORD = re.compile(r"[a-z0-9+#]+")
+
 # Words that say how senior or how temporary a job is, not what it is.
 _TITLE_NOISE = frozenset(
     {
@@ -73,7 +75,7 @@ class SkillMention:
 def title_key(title: str) -> tuple[str, ...]:
     """Lower-case words of a job title without seniority and contract words."""
     text = title.lower().replace("&", " and ")
-    words = re.findall(r"[a-z0-9+#]+", text)
+    words = _TITLE_WORD.findall(text)
     return tuple(w for w in words if w not in _TITLE_NOISE)
 
 

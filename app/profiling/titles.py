@@ -35,12 +35,14 @@ def suggest_titles(
             weight, title, label = held.get(occ.code, (0.0, headline, ""))
             held[occ.code] = (weight + 0.6, title, label or f"your CV is headed “{headline}”")
     skill_ids = {s.id for s in skills if s.id}
-    idf = _idf(taxonomy)
+    idf, totals, by_skill = _idf(taxonomy)
     max_held = max((w for w, _, _ in held.values()), default=0.0)
+    candidates = {i for sid in skill_ids for i in by_skill.get(sid, ())}
+    candidates |= {i for i, occ in enumerate(taxonomy.occupations) if occ.code in held}
     scored = []
-    for occ in taxonomy.occupations:
+    for i in sorted(candidates):
+        occ, total = taxonomy.occupations[i], totals[i]
         overlap = [sid for sid in occ.skills if sid in skill_ids]
-        total = sum(idf[sid] for sid in occ.skills) or 1.0
         coverage = sum(idf[sid] for sid in overlap) / total
         title_part = held[occ.code][0] / max_held if occ.code in held and max_held else 0.0
         if title_part == 0 and len(overlap) < 3:
@@ -95,10 +97,12 @@ def _held(experience, taxonomy: Taxonomy, now: PartialDate):
     return held
 
 
-_IDF_CACHE: dict[int, dict[str, float]] = {}
+_IDF_CACHE: dict[int, tuple[dict[str, float], list[float], dict[str, list[int]]]] = {}
 
 
-def _idf(taxonomy: Taxonomy) -> dict[str, float]:
+def _idf(taxonomy: Taxonomy) -> tuple[dict[str, float], list[float], dict[str, list[int]]]:
+    """Skill weights, each occupation's total weight and the occupations of each skill,
+    computed once per taxonomy."""
     cached = _IDF_CACHE.get(id(taxonomy))
     if cached is None:
         df: dict[str, int] = {}
@@ -106,8 +110,13 @@ def _idf(taxonomy: Taxonomy) -> dict[str, float]:
             for sid in occ.skills:
                 df[sid] = df.get(sid, 0) + 1
         n = len(taxonomy.occupations)
-        cached = {sid: math.log(1 + n / count) for sid, count in df.items()}
-        _IDF_CACHE[id(taxonomy)] = cached
+        idf = {sid: math.log(1 + n / count) for sid, count in df.items()}
+        totals = [sum(idf[sid] for sid in occ.skills) or 1.0 for occ in taxonomy.occupations]
+        by_skill: dict[str, list[int]] = {}
+        for i, occ in enumerate(taxonomy.occupations):
+            for sid in occ.skills:
+                by_skill.setdefault(sid, []).append(i)
+        cached = _IDF_CACHE[id(taxonomy)] = (idf, totals, by_skill)
     return cached
 
 

@@ -43,6 +43,10 @@ _NOT_NAME_WORDS = set(
         "lane", "drive", "services", "group", "company", "trust", "council",
     ]
 )
+_NON_DIGIT = re.compile(r"\D")
+_NOT_IN_NAME = re.compile(r"[\d@/:|•]")
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof)\.?\s+", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]*")
 _PARTICLES = {"van", "von", "de", "da", "del", "der", "di", "la", "le", "du", "bin", "al", "ap"}
 
 
@@ -65,11 +69,12 @@ class Contact:
 def parse_contact(header: list[Line], rest: list[Line], taxonomy: Taxonomy) -> Contact:
     """`header`: header and contact-section lines; `rest`: other lines, references excluded."""
     contact = Contact()
+    in_header = {id(line) for line in header}
     for line in header + rest:
         for m in EMAIL_RE.finditer(line.text):
             if all(f.value.lower() != m.group().lower() for f in contact.emails):
                 contact.emails.append(Found(m.group(), line))
-        _links(line, contact, bare_domains=line in header)
+        _links(line, contact, bare_domains=id(line) in in_header)
         for phone in find_phones(line.text):
             if all(_digits(f.value) != _digits(phone) for f in contact.phones):
                 contact.phones.append(Found(phone, line))
@@ -96,12 +101,14 @@ def find_phones(text: str) -> list[str]:
 
 
 def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+    return _NON_DIGIT.sub("", text)
 
 
 def _links(line: Line, contact: Contact, *, bare_domains: bool) -> None:
     text = line.text
-    urls = [m.group() for m in URL_RE.finditer(text)]
+    if "." not in text:
+        return
+    urls = [m.group() for m in URL_RE.finditer(text)] if "/" in text or "www" in text else []
     if bare_domains:
         masked = EMAIL_RE.sub(" ", URL_RE.sub(" ", text))
         urls += [m.group() for m in BARE_DOMAIN_RE.finditer(masked)]
@@ -120,9 +127,9 @@ def _links(line: Line, contact: Contact, *, bare_domains: bool) -> None:
 
 def looks_like_name(text: str, taxonomy: Taxonomy | None = None) -> bool:
     s = text.strip().strip(",")
-    if not s or len(s) > 40 or re.search(r"[\d@/:|•]", s):
+    if not s or len(s) > 40 or _NOT_IN_NAME.search(s):
         return False
-    s = re.sub(r"^(?:mr|mrs|ms|miss|dr|prof)\.?\s+", "", s, flags=re.I)
+    s = _HONORIFIC.sub("", s)
     words = s.replace(",", " ").split()
     if not 2 <= len(words) <= 4:
         return False
@@ -131,7 +138,7 @@ def looks_like_name(text: str, taxonomy: Taxonomy | None = None) -> bool:
             continue
         if w.lower().strip(".") in _NOT_NAME_WORDS:
             return False
-        if not re.fullmatch(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]*", w):
+        if not _NAME_WORD.fullmatch(w):
             return False
     if heading_kind(s) is not None or find_place(s) is not None:
         return False

@@ -46,6 +46,11 @@ RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 _SINCE_RE = re.compile(rf"\b(?:since|from)\s+(?P<start>{_DATE})(?![\w/])", re.IGNORECASE)
+_TWO_DIGITS = re.compile(r"\d\d")
+_YEAR4 = re.compile(r"(19|20)\d\d")
+_YEAR2 = re.compile(r"'(\d\d)")
+_WORD = re.compile(r"[a-z]+")
+_NUMBER = re.compile(r"\d+")
 DATE_RE = re.compile(rf"(?<![\w/.-]){_DATE}(?![\w/])", re.IGNORECASE)
 
 
@@ -73,16 +78,16 @@ class DateRange:
 def parse_date(text: str) -> PartialDate | None:
     """One written date, or None."""
     s = text.strip().lower().replace(",", " ")
-    year_match = re.search(r"(19|20)\d\d", s)
+    year_match = _YEAR4.search(s)
     if year_match:
         year = int(year_match.group())
     else:
-        short = re.search(r"'(\d\d)", s)
+        short = _YEAR2.search(s)
         if not short:
             return None
         year = 2000 + int(short.group(1))
         year = year - 100 if year > date.today().year + 1 else year
-    word = re.search(r"[a-z]+", s)
+    word = _WORD.search(s)
     if word:
         name = word.group()
         for key in (name[:4], name[:3]):
@@ -90,7 +95,7 @@ def parse_date(text: str) -> PartialDate | None:
                 return PartialDate(year, _MONTHS[key])
         if name in _SEASONS:
             return PartialDate(year, _SEASONS[name])
-    nums = re.findall(r"\d+", s)
+    nums = _NUMBER.findall(s)
     if len(nums) == 3:  # day/month/year or month/day/year: the month is the middle
         month = int(nums[1]) if int(nums[1]) <= 12 else int(nums[0])
         return PartialDate(year, month if 1 <= month <= 12 else None)
@@ -102,6 +107,8 @@ def parse_date(text: str) -> PartialDate | None:
 
 def find_range(line: str) -> DateRange | None:
     """The first date range in a line ("Jan 2020 - Present", "2018-2020", "since 2019")."""
+    if _TWO_DIGITS.search(line) is None:  # every range has a year; most lines have none
+        return None
     for m in RANGE_RE.finditer(line):
         start = parse_date(m.group("start"))
         if start is None:

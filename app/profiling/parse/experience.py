@@ -61,11 +61,20 @@ ORG_WORDS = set(
 _SPLIT = re.compile(r"\s*(?:[|•·▪●◦]|–|—|\s-\s|,|\s{2,}|\bat\b|@|\(|\)|/)\s*")
 
 
+class _Ranges(dict):
+    """find_range per line text, computed once per section (lines are asked many times)."""
+
+    def __missing__(self, text: str) -> DateRange | None:
+        value = self[text] = find_range(text)
+        return value
+
+
 @dataclass
 class RawEntry:
     header: list[Line]
     body: list[Line] = field(default_factory=list)
     dates: DateRange | None = None
+    ranges: dict = field(default_factory=_Ranges)
 
 
 @dataclass
@@ -78,12 +87,12 @@ class ParsedEntry:
     first_line: Line
 
 
-def head_like(text: str) -> bool:
+def head_like(text: str, ranges: dict | None = None) -> bool:
     s = text.strip()
     if not s or is_bullet(s) or s[0].islower():
         return False
     words = len(s.split())
-    if find_range(s):
+    if (ranges[text] if ranges is not None else find_range(s)):
         return words <= 20
     return words <= 12 and not s.endswith((".", ";")) and len(s) <= 100
 
@@ -91,7 +100,8 @@ def head_like(text: str) -> bool:
 def split_entries(lines: list[Line]) -> tuple[list[RawEntry], list[Line]]:
     """Entries and the lines before the first one."""
     items = [ln for ln in lines if ln.text.strip()]
-    dated_section = any(find_range(ln.text) for ln in items)
+    ranges = _Ranges()
+    dated_section = any(ranges[ln.text] for ln in items)
     entries: list[RawEntry] = []
     preamble: list[Line] = []
     run: list[Line] = []
@@ -99,11 +109,11 @@ def split_entries(lines: list[Line]) -> tuple[list[RawEntry], list[Line]]:
     def flush() -> None:
         if not run:
             return
-        _flush_run(list(run), entries, preamble, dated_section)
+        _flush_run(list(run), entries, preamble, dated_section, ranges)
         run.clear()
 
     for line in items:
-        if head_like(line.text):
+        if head_like(line.text, ranges):
             run.append(line)
             continue
         flush()
@@ -112,20 +122,20 @@ def split_entries(lines: list[Line]) -> tuple[list[RawEntry], list[Line]]:
     return entries, preamble
 
 
-def _flush_run(run, entries, preamble, dated_section) -> None:
-    dated = [i for i, ln in enumerate(run) if find_range(ln.text)]
+def _flush_run(run, entries, preamble, dated_section, ranges) -> None:
+    dated = [i for i, ln in enumerate(run) if ranges[ln.text]]
     if not dated:
         if dated_section:
             (entries[-1].body if entries else preamble).extend(run)
         else:
-            entries.append(RawEntry(run))
+            entries.append(RawEntry(run, ranges=ranges))
         return
     if len(dated) == len(run):
         groups = [[ln] for ln in run]
     elif dated[0] == 0:  # date first: undated lines belong to the date above them
         groups = []
         for ln in run:
-            if find_range(ln.text) or not groups:
+            if ranges[ln.text] or not groups:
                 groups.append([ln])
             else:
                 groups[-1].append(ln)
@@ -133,17 +143,17 @@ def _flush_run(run, entries, preamble, dated_section) -> None:
         groups, pending = [], []
         for ln in run:
             pending.append(ln)
-            if find_range(ln.text):
+            if ranges[ln.text]:
                 groups.append(pending)
                 pending = []
         if pending:
             groups[-1].extend(pending)
     for group in groups:
-        date_line = next(ln for ln in group if find_range(ln.text))
+        date_line = next(ln for ln in group if ranges[ln.text])
         idx = group.index(date_line)
-        rng = find_range(date_line.text)
+        rng = ranges[date_line.text]
         header, body = group[: idx + 1], group[idx + 1 :]
-        entries.append(RawEntry(header, body, rng))
+        entries.append(RawEntry(header, body, rng, ranges))
 
 
 def _without(text: str, rng: DateRange | None) -> str:
@@ -155,11 +165,15 @@ def _short(lines: list[Line]) -> bool:
 
 
 def parse_entry(raw: RawEntry, taxonomy: Taxonomy) -> ParsedEntry:
-    title, company, location = _fields(raw.header, taxonomy)
+    title, company, location = _fields(raw.header, taxonomy, raw.ranges)
     body = list(raw.body)
     # "Staff Nurse  2019 - Present" then "St Mary's Hospital": the next short line completes it.
-    if (title is None or company is None) and body and _header_continuation(body[0].text):
-        t2, c2, l2 = _fields([body[0]], taxonomy)
+    if (
+        (title is None or company is None)
+        and body
+        and _header_continuation(body[0].text, raw.ranges)
+    ):
+        t2, c2, l2 = _fields([body[0]], taxonomy, raw.ranges)
         if title is None and company is not None:
             title = t2 or c2
         elif company is None and title is not None:
@@ -171,15 +185,17 @@ def parse_entry(raw: RawEntry, taxonomy: Taxonomy) -> ParsedEntry:
     return ParsedEntry(title, company, location, raw.dates, _bullets(body), raw.header[0])
 
 
-def _header_continuation(text: str) -> bool:
-    return head_like(text) and len(text.split()) <= 8 and not find_range(text)
+def _header_continuation(text: str, ranges: dict) -> bool:
+    return head_like(text, ranges) and len(text.split()) <= 8 and not ranges[text]
 
 
-def _fields(lines: list[Line], taxonomy: Taxonomy) -> tuple[str | None, str | None, str | None]:
+def _fields(
+    lines: list[Line], taxonomy: Taxonomy, ranges: dict
+) -> tuple[str | None, str | None, str | None]:
     fragments: list[str] = []
     location = None
     for line in lines:
-        text = _without(line.text, find_range(line.text))
+        text = _without(line.text, ranges[line.text])
         for m in _PAIR.finditer(text):
             if (m.group("region") or is_place(m.group(0))) and location is None:
                 location = m.group(0).strip()

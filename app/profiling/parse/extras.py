@@ -37,6 +37,7 @@ _LANG_IN_TEXT = re.compile(
     r"\b(?i:fluent|bilingual|proficient|conversational)\s+(?:in\s+)?([A-Z][a-z]+)"
     r"(?:\s+and\s+([A-Z][a-z]+))?|\b(?i:native)\s+([A-Z][a-z]+)\s+speaker",
 )
+_REFEREES = re.compile(r"\breferee|\breferences?\b", re.IGNORECASE)
 _ON_REQUEST = re.compile(
     r"(?:available|provided|supplied|furnished|given)\s+(?:up)?on\s+request|on\s+request",
     re.IGNORECASE,
@@ -110,9 +111,7 @@ def _language_in(item: str) -> str | None:
 def parse_references(lines: list[Line], all_lines: list[Line]) -> References:
     refs = References()
     for line in all_lines:
-        if re.search(r"\breferee|\breferences?\b", line.text, re.I) and _ON_REQUEST.search(
-            line.text
-        ):
+        if _REFEREES.search(line.text) and _ON_REQUEST.search(line.text):
             refs.available_on_request = True
             refs.source = refs.source or _src(line)
     body = [ln for ln in lines if ln.text.strip()]

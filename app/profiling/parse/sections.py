@@ -74,23 +74,25 @@ class Section:
 
 def clean_line(raw: str) -> str:
     """NFKC (folds ligatures like "ﬁ"), private-use icon glyphs dropped, tabs to spaces."""
-    text = unicodedata.normalize("NFKC", raw) if not raw.isascii() else raw
-    if not text.isascii():
-        text = "".join(ch for ch in text if not ("\ue000" <= ch <= "\uf8ff") and ch != "\u200b")
+    if raw.isascii():
+        return raw.replace("\t", "   ").rstrip()
+    text = _PRIVATE_USE.sub("", unicodedata.normalize("NFKC", raw))
     return text.replace("\t", "   ").rstrip()
 
 
 def heading_kind(text: str) -> str | None:
     """The section kind if `text` is a heading line, else None."""
+    if len(text) > 64:
+        return None
     stripped = _STRIP.sub("", text.strip())
-    if not stripped or len(stripped) > 48 or stripped[0].islower():
+    if not stripped or len(stripped) > 48 or stripped[0].islower() or _DIGIT.search(stripped):
         return None
-    if re.fullmatch(r"(?:[A-Za-z] ){3,}[A-Za-z]", stripped):  # "E X P E R I E N C E"
+    if _SPACED.fullmatch(stripped):  # "E X P E R I E N C E"
         stripped = stripped.replace(" ", "")
-    words = re.findall(r"[A-Za-z]+|&|\+|/", stripped.replace("’", "'"))
-    if not words or len(words) > 6 or re.search(r"\d", stripped):
+    elif stripped.count(" ") > 6 or stripped.endswith("."):
         return None
-    if re.fullmatch(r"[A-Za-z]+", stripped) is None and stripped.endswith("."):
+    words = _HEADING_WORD.findall(stripped.replace("’", "'"))
+    if not words or len(words) > 6:
         return None
     lowered = [w.lower() for w in words]
     keywords = [_KEYWORDS[w] for w in lowered if w in _KEYWORDS]
@@ -111,6 +113,12 @@ def heading_kind(text: str) -> str | None:
     return keywords[0]
 
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\u200b]")  # icon-font glyphs, zero-width spaces
+_DIGIT = re.compile(r"\d")
+_SPACED = re.compile(r"(?:[A-Za-z] ){3,}[A-Za-z]")
+_HEADING_WORD = re.compile(r"[A-Za-z]+|&|\+|/")
+_DASH_BULLET = re.compile(r"[-–—o>]\s")
+_BULLET_PREFIX = re.compile(r"^\s*(?:[•·▪●◦‣►■□➢✓✔*]+|[-–—o>](?=\s))\s*")
 _INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*(\S.*)$")
 
 
@@ -139,8 +147,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
 
 def is_bullet(text: str) -> bool:
     s = text.lstrip()
-    return bool(s) and (s[0] in "•·▪●◦‣►■□➢✓✔*" or bool(re.match(r"[-–—o>]\s", s)))
+    return bool(s) and (s[0] in "•·▪●◦‣►■□➢✓✔*" or bool(_DASH_BULLET.match(s)))
 
 
 def strip_bullet(text: str) -> str:
-    return re.sub(r"^\s*(?:[•·▪●◦‣►■□➢✓✔*]+|[-–—o>](?=\s))\s*", "", text).strip()
+    return _BULLET_PREFIX.sub("", text).strip()
