@@ -209,7 +209,7 @@ async def enrich(runtime: Runtime, user_id: int, *, run_id: int | None = None) -
 
     current_target(runtime)  # no model: say so before reading anything
     profile, text = await load_inputs(runtime.db, user_id)
-    gateway = ModelGateway.open(
+    gateway = await ModelGateway.create(
         runtime, purpose="enrichment", user_id=user_id, run_id=run_id, profile=profile
     )
     result = await gateway.run(

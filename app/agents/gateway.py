@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from app.agents.failures import describe, lacks_tool_support
 from app.agents.outbound import CallRecord, record_call
 from app.agents.privacy import Redactor
-from app.agents.providers import ModelTarget, build_model
+from app.agents.providers import ModelTarget, build_model, current_target, preload
 
 if TYPE_CHECKING:
     from app.runtime import Runtime
@@ -57,6 +57,12 @@ class ModelGateway:
         """Resolve the chosen model; ``ModelNotConfigured`` (a UserError) when there is none."""
         target, model = build_model(runtime)
         return cls(runtime, target, model, **kwargs)
+
+    @classmethod
+    async def create(cls, runtime: Runtime, **kwargs: Any) -> ModelGateway:
+        """``open``, with the provider's slow imports done off the loop first."""
+        await preload(current_target(runtime).provider)
+        return cls.open(runtime, **kwargs)
 
     def clean(self, text: str | None) -> str:
         """The user's own text, with the personal data the settings say to remove taken out."""

@@ -40,7 +40,7 @@ async def check_model(runtime: Runtime, *, timeout_s: float = 30.0) -> Verdict:
     from app.agents.gateway import ModelGateway
 
     try:
-        gateway = ModelGateway.open(runtime, purpose="test", user_id=runtime.user_id)
+        gateway = await ModelGateway.create(runtime, purpose="test", user_id=runtime.user_id)
     except ModelNotConfigured as exc:
         code = "no_key" if "API key" in str(exc) else "not_configured"
         return Verdict(False, code, str(exc))

@@ -7,8 +7,11 @@ OpenAI-compatible provider alone, and its key is stored apart from OpenAI's.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import importlib
 import ipaddress
+import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -153,6 +156,26 @@ def build_model(runtime: Runtime) -> tuple[ModelTarget, Any]:
     model = _make_model(target, key, runtime.model_http())
     runtime.extras["agents.model"] = (signature, model)
     return target, model
+
+
+_PROVIDER_MODULES = {
+    "google": ("pydantic_ai.models.google", "pydantic_ai.providers.google"),
+    "anthropic": ("pydantic_ai.models.anthropic", "pydantic_ai.providers.anthropic"),
+    "openai": ("pydantic_ai.models.openai", "pydantic_ai.providers.openai"),
+    "openai-compatible": ("pydantic_ai.models.openai", "pydantic_ai.providers.openai_compatible"),
+}
+
+
+async def preload(provider: str) -> None:
+    """Import pydantic-ai and the provider's modules in a worker thread.
+
+    They take 1-3 s to import; done on the loop, the window would freeze
+    that long the first time a model is used.
+    """
+    names = ("pydantic_ai", *_PROVIDER_MODULES.get(provider, ()))
+    if all(name in sys.modules for name in names):
+        return
+    await asyncio.to_thread(lambda: [importlib.import_module(name) for name in names])
 
 
 def _make_model(target: ModelTarget, key: str | None, http_client: Any) -> Any:

@@ -120,7 +120,7 @@ class VibeChat:
         from app.agents.gateway import ModelGateway
 
         profile = await load_profile(self.runtime.db, self.user_id)
-        return ModelGateway.open(
+        return await ModelGateway.create(
             self.runtime, purpose="vibe", user_id=self.user_id, profile=profile
         )
 

@@ -47,7 +47,9 @@ async def review_candidates(ctx: StepContext, candidates: list[store.Candidate])
     from app.agents.gateway import ModelGateway
 
     user_id = _user(ctx)
-    gateway = ModelGateway.open(ctx.runtime, purpose="review", user_id=user_id, run_id=ctx.run_id)
+    gateway = await ModelGateway.create(
+        ctx.runtime, purpose="review", user_id=user_id, run_id=ctx.run_id
+    )
     reviewer = MatchReviewer(gateway, user_id=user_id, run_id=ctx.run_id)
     try:
         outcome = await reviewer.review(candidates, progress=ctx.progress)
