@@ -7,6 +7,7 @@ platform folders and the CLI all read these names.
 __version__ = "0.1.0"
 
 APP_NAME = "Job Agent Desktop"
+APP_SUMMARY = "Find work that fits your CV: offline profiling, job matching and a tracker"
 APP_ID = "jobagent"
 ORG_NAME = "Job Agent Desktop Project"
 ORG_DOMAIN = "jobagent.example.org"

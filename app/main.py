@@ -2,7 +2,7 @@
 
 This is the only place in the app that starts an event loop: ``qasync.run``
 for the window (one loop from start to quit), ``asyncio.run`` for a CLI
-command (one loop for the process).
+command or the self-test (one loop for the process).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     window, args = wants_window(argv)
     if args.home:
         os.environ["JOBAGENT_HOME"] = args.home
+    if args.self_test:
+        return run_self_test()
     if window and "-h" not in argv and "--help" not in argv:
         return run_gui(args)
     args = build_parser().parse_args(argv)
@@ -41,3 +43,12 @@ def run_gui(args) -> int:  # type: ignore[no-untyped-def]
     import qasync  # after PySide6, so qasync picks that binding
 
     return qasync.run(gui_main(qapp, window, args))
+
+
+def run_self_test() -> int:
+    """``--self-test``: the checks run in this process's one loop (the window in a child)."""
+    import asyncio
+
+    from app.selftest import run_self_test as self_test
+
+    return asyncio.run(self_test())
