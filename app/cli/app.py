@@ -38,6 +38,7 @@ def build_global_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--db", metavar="URL",
                         help="database URL (same as JOBAGENT_DATABASE_URL)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
+    parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
     return parser
 
 
