@@ -44,6 +44,7 @@ _NOT_NAME_WORDS = set(
     ]
 )
 _NON_DIGIT = re.compile(r"\D")
+_DIGIT_RUN = re.compile(r"\d{3}")
 _NOT_IN_NAME = re.compile(r"[\d@/:|•]")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof)\.?\s+", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]*")
@@ -71,7 +72,7 @@ def parse_contact(header: list[Line], rest: list[Line], taxonomy: Taxonomy) -> C
     contact = Contact()
     in_header = {id(line) for line in header}
     for line in header + rest:
-        for m in EMAIL_RE.finditer(line.text):
+        for m in EMAIL_RE.finditer(line.text) if "@" in line.text else ():
             if all(f.value.lower() != m.group().lower() for f in contact.emails):
                 contact.emails.append(Found(m.group(), line))
         _links(line, contact, bare_domains=id(line) in in_header)
@@ -86,6 +87,8 @@ def parse_contact(header: list[Line], rest: list[Line], taxonomy: Taxonomy) -> C
 
 
 def find_phones(text: str) -> list[str]:
+    if _DIGIT_RUN.search(text) is None:  # every phone number has three digits in a row
+        return []
     out = []
     for m in PHONE_RE.finditer(text):
         value = m.group().strip(" .-")

@@ -82,7 +82,7 @@ def clean_line(raw: str) -> str:
 
 def heading_kind(text: str) -> str | None:
     """The section kind if `text` is a heading line, else None."""
-    if len(text) > 64:
+    if len(text) > 64 or text.count(" ") > 12:
         return None
     stripped = _STRIP.sub("", text.strip())
     if not stripped or len(stripped) > 48 or stripped[0].islower() or _DIGIT.search(stripped):
