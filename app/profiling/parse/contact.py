@@ -154,7 +154,7 @@ def looks_like_name(text: str, taxonomy: Taxonomy | None = None) -> bool:
 
 
 def pretty_name(text: str) -> str:
-    s = " ".join(text.strip().strip(",").split())
+    s = _HONORIFIC.sub("", " ".join(text.strip().strip(",").split()))
     if s.isupper():
         s = " ".join(_title_word(w) for w in s.split())
     return s

@@ -33,6 +33,7 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _NOISE = re.compile(r"\b(?:expected|graduated|graduation|completed|awarded)\b:?", re.IGNORECASE)
+_DEGREE_TAIL = re.compile(r"\b(?:diploma|certificate|degree|ged)\s*$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:[|•·▪●◦]|–|—|\s-\s|,|\s{2,})\s*")
 
 
@@ -100,7 +101,9 @@ def _fields(text: str):
         frag = frag.strip(" .:;()-–")
         if len(frag) < 2:
             continue
-        if degree is None and has_degree(frag) and not has_institution(frag):
+        if degree is None and has_degree(frag) and (
+            not has_institution(frag) or _DEGREE_TAIL.search(frag)  # "High School Diploma"
+        ):
             degree = frag
         elif institution is None and has_institution(frag):
             institution = frag

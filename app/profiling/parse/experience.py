@@ -200,7 +200,7 @@ def _fields(
             if (m.group("region") or is_place(m.group(0))) and location is None:
                 location = m.group(0).strip()
                 text = text.replace(m.group(0), "  ")
-        fragments += [f.strip(" .:-–") for f in _SPLIT.split(text) if len(f.strip(" .:-–")) > 1]
+        fragments += [f.strip(" :-–") for f in _SPLIT.split(text) if len(f.strip(" .:-–")) > 1]
     title = company = None
     rest = []
     for frag in fragments:
