@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def identity(root: Path = ROOT) -> dict[str, str]:
-    """The constants of app/__init__.py (read, not imported: the build needs no app code)."""
-    tree = ast.parse((root / "app" / "__init__.py").read_text(encoding="utf-8"))
-    values = {}
-    for node in tree.body:
-        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
-            for target in node.targets:
-                if isinstance(target, ast.Name) and isinstance(node.value.value, str):
-                    values[target.id] = node.value.value
-    return values
+from manifest import identity
 
 
 def desktop_entry(ident: dict[str, str] | None = None) -> str:

@@ -18,7 +18,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-APP_NAME = "jobagent"
+
+
+def identity(root: Path = ROOT) -> dict[str, str]:
+    """The app's name, id, organisation and version, read from app/__init__.py (not imported)."""
+    tree = ast.parse((root / "app" / "__init__.py").read_text(encoding="utf-8"))
+    values = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+            for target in node.targets:
+                if isinstance(target, ast.Name) and isinstance(node.value.value, str):
+                    values[target.id] = node.value.value
+    return values
+
+
+APP_NAME = identity()["APP_ID"]  # the executable's and the bundle folder's name
 
 #: Distributions that read their own version (or entry points) through importlib.metadata.
 METADATA = (

@@ -23,6 +23,8 @@ EXCLUDED_PACKAGES = (
     "rich", "pygments", "markdown_it", "mdurl", "click", "tiktoken",
     # python-docx uses lxml.etree only.
     "lxml.objectify", "lxml.html", "lxml.isoschematron",
+    # Database URLs are checked to be SQLite or PostgreSQL (app/storage/urls.py).
+    "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.oracle",
 )
 
 #: Linux libraries every desktop session has, and that must match the system's own
