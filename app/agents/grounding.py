@@ -25,6 +25,8 @@ _YEARS_OF = re.compile(r"\b(\d{1,2})\+?\s*(?:years|yrs)\b", re.IGNORECASE)
 _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|&|of|and|de|von))*"
 _EMPLOYER = re.compile(rf"\b(?:at|for|joined|with|from)\s+(?:the\s+)?({_NAME})")
 _TITLE = re.compile(rf"\bas\s+(?:an?\s+|the\s+)?({_NAME})")
+_CAPITALISED = re.compile(r"(?<![\w'’-])(?:[A-Z][\w+#.&-]*[\w+#]|[A-Z])")
+_NOT_NAMES = {"I", "CV", "AI", "The", "A", "An", "And", "Or", "In", "At", "Of"}
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
@@ -113,6 +115,14 @@ class CvEvidence:
         ]
         claims += [Claim("date", y) for y in _YEAR.findall(text)]
         claims += [Claim("date", m.group(0)) for m in _YEARS_OF.finditer(text)]
+        for sentence in split_sentences(text):
+            # Capitalised words inside a sentence are names: employers, places, products.
+            # (The first word is capitalised anyway; skills and employers there are caught
+            # by the taxonomy and the "at/for/joined" patterns.)
+            for match in _CAPITALISED.finditer(sentence):
+                word = match.group(0).rstrip(".")
+                if match.start() > 0 and word not in _NOT_NAMES:
+                    claims.append(Claim("name", word))
         for kind, pattern in (("employer", _EMPLOYER), ("title", _TITLE)):
             for match in pattern.finditer(text):
                 for name in re.split(r"\s+and\s+|,\s*", match.group(1)):

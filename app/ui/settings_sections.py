@@ -20,4 +20,12 @@ if TYPE_CHECKING:
 
 def settings_sections(runtime: Runtime) -> list[tuple[str, QWidget]]:
     """The features' own settings panels, in the order they should appear."""
-    return []
+    from app.ui.components.agents.model_panel import ModelSettingsPanel
+    from app.ui.components.agents.outbound_view import OutboundLogView
+    from app.ui.components.agents.privacy_panel import PrivacyPanel
+
+    return [
+        ("&AI model", ModelSettingsPanel(runtime)),
+        ("Pr&ivacy", PrivacyPanel(runtime)),
+        ("Outbound lo&g", OutboundLogView(runtime)),
+    ]

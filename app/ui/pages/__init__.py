@@ -20,10 +20,12 @@ def build_pages() -> dict[str, Page]:
     from app.ui.pages.profile import ProfilePage
     from app.ui.pages.runs import RunsPage
     from app.ui.pages.settings import SettingsPage
+    from app.ui.pages.vibe import VibePage
 
     return {
         "profile": ProfilePage(),
         "jobs": JobsPage(),
+        "vibe": VibePage(),
         "runs": RunsPage(),
         "settings": SettingsPage(),
         "onboarding": OnboardingPage(),

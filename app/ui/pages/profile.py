@@ -29,6 +29,9 @@ class ProfilePage(Page):
         self.rerun_button = QPushButton("Re&run profiling")
         self.rerun_button.setToolTip("Build the profile again from your imported CVs")
         self.rerun_button.clicked.connect(lambda: spawn(self.rerun()))
+        self.enrich_button = QPushButton("Improve with &AI")
+        self.enrich_button.setToolTip("Let the AI model (Settings) improve the summary and titles")
+        self.enrich_button.clicked.connect(lambda: spawn(self.improve_with_ai()))
         self.resume_in = QPushButton("JSON Resume i&mport…")
         self.resume_in.clicked.connect(lambda: spawn(self.choose_json_resume()))
         self.resume_out = QPushButton("JSON Resume e&xport…")
@@ -39,7 +42,8 @@ class ProfilePage(Page):
         self.revert_button = QPushButton("Re&vert")
         self.revert_button.clicked.connect(lambda: spawn(self.reload()))
         actions = QHBoxLayout()
-        for button in (self.import_button, self.rerun_button, self.resume_in, self.resume_out):
+        for button in (self.import_button, self.rerun_button, self.enrich_button,
+                       self.resume_in, self.resume_out):  # fmt: skip
             actions.addWidget(button)
         actions.addStretch(1)
         self.dirty_label = QLabel()
@@ -142,6 +146,11 @@ class ProfilePage(Page):
         assert self.controllers is not None
         self.problems.hide()
         await self.controllers.profiling.rerun()
+
+    async def improve_with_ai(self) -> None:
+        from app.ui.components.agents.enrich_action import improve_profile
+
+        await improve_profile(self)
 
     def _show_problems(self, messages: list[str]) -> None:
         self.problems.setText(
