@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 COMMANDS = [
     "app.cli.db",
     "app.cli.runs",
+    "app.cli.model",
+    "app.cli.keys",
+    "app.cli.agents",
 ]
 
 
