@@ -192,6 +192,8 @@ class SkillIndex:
                     entries = seqs.get(tuple(heavy[first : first + size]))
                     if entries is None:
                         continue
+                    if self._overlapped(heavy, first, size, n):
+                        break  # "Managed accounts payable": "accounts payable" wins
                     step = self._try(entries, text, cursor, first, size, found, strict)
                     if step:
                         break
@@ -205,6 +207,21 @@ class SkillIndex:
             found.extend(s for s in strict if _has_context(s, found, text))
             found.sort(key=lambda item: item[1])
         return found
+
+    def _overlapped(self, heavy, first: int, size: int, n: int) -> bool:
+        """True when an alias starting inside this match runs past it and is as long."""
+        for j in range(first + 1, first + size):
+            hit = self._multi.get(heavy[j]) if heavy[j] is not None else None
+            if hit is None:
+                continue
+            for other in hit[0]:
+                if (
+                    other >= size
+                    and first + size < j + other <= n
+                    and tuple(heavy[j : j + other]) in hit[1]
+                ):
+                    return True
+        return False
 
     @staticmethod
     def _try(entries, text, cursor, first, size, found, strict) -> int:

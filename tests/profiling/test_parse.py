@@ -160,3 +160,32 @@ def test_sections_keep_line_numbers():
     skills_like = next(s for s in cv.sections if s.kind == "certifications")
     assert skills_like.heading.line == 21
     assert skills_like.lines[0].line == 22
+
+
+def test_company_line_then_several_roles():
+    text = ("Maria Garcia\nmaria@example.com\n\nPROFESSIONAL EXPERIENCE:\n"
+            "ACME CORPORATION, New York, NY\nSenior Accountant        2019 – Present\n"
+            "• Prepared monthly financial statements\n"
+            "Accountant               2016 – 2019\n• Reconciled bank accounts\n")
+    first, second = profile(text).experience
+    assert (first.title, first.company, first.location) == (
+        "Senior Accountant", "ACME CORPORATION", "New York, NY")
+    assert (second.title, second.company) == ("Accountant", "ACME CORPORATION")
+
+
+def test_jobs_without_an_experience_heading():
+    text = ("JAMES WILSON\nWarehouse Associate | Forklift Certified\n\n"
+            "2019 – Present   Warehouse Associate, Amazon, Dallas, TX\n- Picked and packed orders\n"
+            "2016 – 2019   Stocker, Walmart, Dallas, TX\n- Stocked shelves\n\n"
+            "Certifications: OSHA Forklift Certification (2019)\nPhone: 214-555-0199\n"
+            "Email: jwilson@example.com\n")
+    p = profile(text)
+    assert [(e.title, e.company) for e in p.experience] == [
+        ("Warehouse Associate", "Amazon"), ("Stocker", "Walmart")]
+    assert [c.name for c in p.certifications] == ["OSHA Forklift Certification"]
+    assert p.phone == "214-555-0199" and not p.warnings
+
+
+def test_longer_overlapping_skill_wins():
+    p = profile("Skills\nManaged accounts payable for 3 sites")
+    assert [s.name for s in p.skills] == ["Accounts payable"]

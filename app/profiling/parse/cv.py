@@ -70,6 +70,12 @@ def parse_document(doc: ExtractedDocument, taxonomy: Taxonomy) -> ParsedCV:
     rest = [ln for s in sections if s.kind not in ("header", "contact", "references")
             for ln in s.lines]  # fmt: skip
     cv = ParsedCV(lines, sections, parse_contact(header, rest, taxonomy))
+    if not any(s.kind == "experience" for s in sections):
+        # No "Experience" heading: jobs written straight after the contact block.
+        contact = {f.line.line for f in (cv.contact.name, cv.contact.headline) if f is not None}
+        contact |= {f.line.line for f in cv.contact.emails + cv.contact.phones}
+        candidates = [ln for ln in sections[0].lines if ln.line not in contact]
+        _experience(cv, candidates, taxonomy, strict=True)
     for section in sections:
         kind = section.kind
         if kind == "experience":
@@ -117,12 +123,30 @@ def parse_document(doc: ExtractedDocument, taxonomy: Taxonomy) -> ParsedCV:
     return cv
 
 
-def _experience(cv: ParsedCV, lines: list[Line], taxonomy: Taxonomy) -> None:
+def _experience(cv: ParsedCV, lines: list[Line], taxonomy: Taxonomy, strict=False) -> None:
+    """Entries of an experience section; `strict` (no heading) keeps only dated jobs
+    that have bullets or a known job title."""
     raw_entries, _ = split_entries(lines)
+    if strict:
+        raw_entries = [r for r in raw_entries if r.dates and r.body]
+    previous = previous_raw = None
     for raw in raw_entries:
         parsed = parse_entry(raw, taxonomy)
         if not (parsed.title or parsed.company):
             continue
+        # "ACME Corp" / "Senior Accountant 2019-" / ... / "Accountant 2016-2019": the second
+        # role is at the same company when its header is one line with no company of its own.
+        if (
+            parsed.company is None
+            and previous is not None
+            and previous.company
+            and len(raw.header) == 1
+            and len(previous_raw.header) >= 2
+            and previous.company in previous_raw.header[0].text
+            and (previous.title or "") not in previous_raw.header[0].text
+        ):
+            parsed.company, parsed.location = previous.company, parsed.location or previous.location
+        previous, previous_raw = parsed, raw
         occupation = taxonomy.match_title(parsed.title) if parsed.title else None
         rng = parsed.dates
         cv.experience.append(

@@ -58,6 +58,7 @@ ORG_WORDS = set(
         "army", "police", "gmbh", "s.a.", "ag", "bv", "pty",
     ]
 )
+_CHUNKS = re.compile(r"\s*(?:[|•·▪●◦]|–|—|\s-\s|\s{2,}|\(|\)|/)\s*")
 _SPLIT = re.compile(r"\s*(?:[|•·▪●◦]|–|—|\s-\s|,|\s{2,}|\bat\b|@|\(|\)|/)\s*")
 
 
@@ -196,11 +197,11 @@ def _fields(
     location = None
     for line in lines:
         text = _without(line.text, ranges[line.text])
-        for m in _PAIR.finditer(text):
-            if (m.group("region") or is_place(m.group(0))) and location is None:
-                location = m.group(0).strip()
-                text = text.replace(m.group(0), "  ")
-        fragments += [f.strip(" :-–") for f in _SPLIT.split(text) if len(f.strip(" .:-–")) > 1]
+        for chunk in _CHUNKS.split(text):
+            if location is None:
+                place, chunk = _trailing_place(chunk)
+                location = place
+            fragments += [f.strip(" :-–") for f in _SPLIT.split(chunk) if len(f.strip(" .:-–")) > 1]
     title = company = None
     rest = []
     for frag in fragments:
@@ -221,6 +222,17 @@ def _fields(
     if company is None and leftovers:
         company = leftovers.pop(0)
     return title, company, location
+
+
+def _trailing_place(chunk: str) -> tuple[str | None, str]:
+    """ "ACME Corp, New York, NY" -> ("New York, NY", "ACME Corp"). Places come last."""
+    parts = [p.strip() for p in chunk.split(",")]
+    for i in range(len(parts) - 2, -1, -1):
+        pair = f"{parts[i]}, {parts[i + 1]}"
+        m = _PAIR.fullmatch(pair)
+        if m and not _is_org(parts[i]) and (m.group("region") or is_place(pair)):
+            return pair, ", ".join(parts[:i] + parts[i + 2 :])
+    return None, chunk
 
 
 def _is_title(frag: str, taxonomy: Taxonomy) -> bool:

@@ -119,11 +119,17 @@ _SPACED = re.compile(r"(?:[A-Za-z] ){3,}[A-Za-z]")
 _HEADING_WORD = re.compile(r"[A-Za-z]+|&|\+|/")
 _DASH_BULLET = re.compile(r"[-–—o>]\s")
 _BULLET_PREFIX = re.compile(r"^\s*(?:[•·▪●◦‣►■□➢✓✔*]+|[-–—o>](?=\s))\s*")
+_CONTACT_LABEL = re.compile(
+    r"(?:phone|tel|telephone|mobile|cell|email|e-mail|address|linkedin|github|website|web|"
+    r"portfolio|location|[EMTP])$",
+    re.IGNORECASE,
+)
 _INLINE = re.compile(r"^\s*([A-Za-z][A-Za-z &/]{2,40}?)\s*:\s*(\S.*)$")
 
 
 def split_sections(lines: list[Line]) -> list[Section]:
     sections = [Section("header", None)]
+    after_inline = False  # the last section began with "Label: ..." on one line
     for line in lines:
         text = line.text.strip()
         if not text:
@@ -132,14 +138,23 @@ def split_sections(lines: list[Line]) -> list[Section]:
         kind = heading_kind(text)
         if kind:
             sections.append(Section(kind, line))
+            after_inline = False
             continue
         inline = _INLINE.match(text)
+        if inline and after_inline and heading_kind(inline.group(1)) is None:
+            # "Certifications: OSHA 30" then "Phone: ...": the one-line section is over.
+            contact = _CONTACT_LABEL.match(inline.group(1))
+            sections.append(Section("contact" if contact else "other", None))
+            sections[-1].lines.append(line)
+            after_inline = False
+            continue
         # Inside a contact block or a skills list, "Label: ..." is a sub-list, not a section.
         if inline and sections[-1].kind not in ("contact", "skills"):
             kind = heading_kind(inline.group(1))
             if kind and kind not in ("contact", "summary"):
                 sections.append(Section(kind, line))
                 sections[-1].lines.append(Line(inline.group(2), line.page, line.line))
+                after_inline = True
                 continue
         sections[-1].lines.append(line)
     return sections
