@@ -14,6 +14,7 @@ from app.profiling.errors import (
     CorruptFileError,
     DocumentError,
     EmptyFileError,
+    ExtractionTimeoutError,
     FileTooLargeError,
     NotAZipError,
     NoTextLayerError,
@@ -213,3 +214,57 @@ def test_async_extraction_runs_on_one_worker_thread(make_pdf, monkeypatch):
     docs = asyncio.run(run())
     assert [d.text for d in docs] == [f"Document {i} text line" for i in range(4)]
     assert len(threads) == 1 and next(iter(threads)).startswith("cv-extract")
+
+
+def test_docx_text_box_is_read_once_where_anchored(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    box = (
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+        ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+        ' xmlns:v="urn:schemas-microsoft-com:vml">'
+        "<mc:AlternateContent><mc:Choice Requires=\"wps\"><wps:txbx><w:txbxContent>"
+        "<w:p><w:r><w:t>Box line 1</w:t></w:r></w:p><w:p><w:r><w:t>Box line 2</w:t></w:r></w:p>"
+        "</w:txbxContent></wps:txbx></mc:Choice><mc:Fallback><v:textbox><w:txbxContent>"
+        "<w:p><w:r><w:t>Box line 1</w:t></w:r></w:p><w:p><w:r><w:t>Box line 2</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    document = docx.Document()
+    document.add_paragraph("Before")
+    anchor = document.add_paragraph()
+    anchor._p.append(parse_xml(box))
+    document.add_paragraph("After")
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    lines = [ln for ln in extract_document(path).text.split("\n") if ln.strip()]
+    assert lines == ["Before", "Box line 1", "Box line 2", "After"]
+
+
+def test_docx_header_holds_contact_details(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Jane Doe | jane@example.com"
+    document.add_paragraph("EXPERIENCE")
+    path = tmp_path / "header.docx"
+    document.save(str(path))
+    assert extract_document(path).text.split("\n")[:2] == ["Jane Doe | jane@example.com",
+                                                          "EXPERIENCE"]  # fmt: skip
+
+
+def test_timeout_names_the_setting(make_pdf):
+    path = make_pdf([["Some text on a page"]])
+    with pytest.raises(ExtractionTimeoutError) as err:
+        extract_document(path, limits=ExtractLimits(timeout_s=0))
+    assert err.value.limit == "timeout_s" and "Settings" in str(err.value)
+
+
+def test_docx_with_broken_xml_is_corrupt(tmp_path):
+    path = tmp_path / "broken.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types")
+        zf.writestr("word/document.xml", "<w:document><w:body>")
+    with pytest.raises(CorruptFileError, match=r"broken[.]docx"):
+        extract_document(path)
