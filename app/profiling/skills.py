@@ -35,7 +35,7 @@ def extract_skills(cv: ParsedCV, taxonomy: Taxonomy) -> list[SkillItem]:
         offsets.append(pos)
         pos += len(text) + 1
     full = "\n".join(texts)
-    by_id: dict[str, SkillItem] = {}
+    by_id: dict[str, tuple] = {}
     counts: dict[str, int] = {}
     covered: dict[int, list[tuple[int, int]]] = {}
     for mention in taxonomy.find_skills(full):
@@ -48,16 +48,20 @@ def extract_skills(cv: ParsedCV, taxonomy: Taxonomy) -> list[SkillItem]:
         )
         counts[mention.skill.id] = counts.get(mention.skill.id, 0) + 1
         if mention.skill.id not in by_id:
-            by_id[mention.skill.id] = SkillItem(
-                id=mention.skill.id,
-                name=mention.skill.name,
-                category=mention.skill.category,
-                evidence=mention.evidence,
-                source=Source(page=line.page, line=line.line),
-            )
-    for sid, item in by_id.items():
-        item.mentions = counts[sid]
-    items = list(by_id.values())
+            by_id[mention.skill.id] = (mention, line)
+    # model_construct: every value here is already valid, and validation of some
+    # sixty items is a visible share of the time to build a profile.
+    items = [
+        SkillItem.model_construct(
+            id=sid,
+            name=mention.skill.name,
+            category=mention.skill.category,
+            evidence=mention.evidence,
+            mentions=counts[sid],
+            source=Source.model_construct(page=line.page, line=line.line),
+        )
+        for sid, (mention, line) in by_id.items()
+    ]
     items += _listed_skills(cv, covered, {i.name.lower() for i in items})
     items.sort(key=lambda i: (-i.mentions, i.source.line or 0))
     return items
