@@ -1,4 +1,4 @@
-"""A loopback server that speaks OpenAI's Chat Completions API, with faults, recording every request.
+"""A loopback server speaking OpenAI's Chat Completions API, with faults; it records every request.
 
 Use it as a context manager anywhere (tests, benchmarks)::
 
@@ -6,7 +6,8 @@ Use it as a context manager anywhere (tests, benchmarks)::
         server.structured = lambda body: {"score": 80, ...}   # the final_result tool's arguments
         model = OpenAIChatModel("fake", provider=OpenAIProvider(base_url=server.base_url, ...))
 
-Routes: ``POST /v1/chat/completions`` (JSON, or SSE when ``"stream": true``), ``GET /v1/models``.
+Routes: ``POST /v1/chat/completions`` (JSON, or SSE when ``"stream": true``), ``GET /v1/models``,
+``GET /_stats`` (the counters, for a server run in another process).
 
 How it answers a chat request:
 - a request offering a tool named ``final_result…`` gets a call to it whose arguments are
@@ -25,6 +26,7 @@ makes any request with tools get the 400 Ollama sends for models without tool su
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from collections import deque
@@ -165,6 +167,12 @@ class _Handler(BaseHTTPRequestHandler):
     def fake(self) -> FakeOpenAI:
         return self.server.fake  # type: ignore[attr-defined]
 
+    def setup(self) -> None:
+        super().setup()
+        # Headers and body go out in two writes; without this, Nagle's algorithm and the
+        # client's delayed ACK add ~40 ms to every reply, which no real server does.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
@@ -175,6 +183,10 @@ class _Handler(BaseHTTPRequestHandler):
             names = sorted(self.fake.models or {"fake-model"})
             data = [{"id": n, "object": "model", "owned_by": "fake"} for n in names]
             self._json(200, {"object": "list", "data": data})
+        elif self.path == "/_stats":  # for a server in another process (bench/llm_review.py)
+            fake = self.fake
+            self._json(200, {"chat_calls": fake.chat_calls, "max_in_flight": fake.max_in_flight,
+                             "connections": fake.connections})  # fmt: skip
         else:
             self._json(404, {"error": {"message": "not found"}})
 
