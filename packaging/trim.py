@@ -8,10 +8,12 @@ kept library.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path, PurePosixPath
 
-STRIP = not sys.platform.startswith("win")  # strip symbols from .so files; not on Windows
+#: Strip symbols from the libraries (about 10 MB less); needs binutils' strip, not on Windows.
+STRIP = not sys.platform.startswith("win") and shutil.which("strip") is not None
 
 #: Installed with the dev extra or pulled in by optional code paths the app never takes.
 EXCLUDED_PACKAGES = (
