@@ -135,15 +135,11 @@ async def check_matching(state: SelfTest) -> str:
 
 
 def _match_profile(profile):  # type: ignore[no-untyped-def]
-    """The matcher's view of a profiling ``Profile``."""
-    from app.matching import MatchProfile
+    """The matcher's view of the profile, built as a search builds it."""
+    from app.profiling.taxonomy import load_taxonomy
+    from app.search.profile import build_match_profile
 
-    return MatchProfile.build(
-        skills={skill.id: skill.name for skill in profile.skills if skill.id},
-        titles=[entry.title for entry in profile.experience if entry.title],
-        years_experience=profile.years_experience,
-        text=profile.profile_text,
-    )
+    return build_match_profile(profile.model_dump(mode="json"), load_taxonomy()).profile
 
 
 async def check_window(state: SelfTest) -> str:
