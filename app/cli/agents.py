@@ -11,7 +11,8 @@ from app.core.errors import UserError
 
 
 def register(commands: argparse._SubParsersAction) -> None:
-    enrich = commands.add_parser("enrich", help="improve the profile with the AI model")
+    _register_profile_enrich(commands)
+    enrich = commands.add_parser("enrich")  # unlisted alias of `profile enrich`
     enrich.add_argument("--json", action="store_true", help="print JSON")
     enrich.set_defaults(handler=enrich_profile)
 
@@ -30,6 +31,21 @@ def register(commands: argparse._SubParsersAction) -> None:
     log.add_argument("--limit", type=int, default=50)
     log.add_argument("--json", action="store_true", help="print JSON")
     log.set_defaults(handler=outbound_log)
+
+
+def _register_profile_enrich(commands: argparse._SubParsersAction) -> None:
+    """``jobagent profile enrich``: into the ``profile`` group if one is registered already
+    (``app.cli.profile`` listed before this module in COMMANDS), else into a group of ours."""
+    existing = commands.choices.get("profile")
+    if existing is None:
+        profile = commands.add_parser("profile", help="the profile: enrich")
+        sub = profile.add_subparsers(dest="profile_command", required=True, metavar="COMMAND")
+    else:
+        found = [a for a in existing._actions if isinstance(a, argparse._SubParsersAction)]
+        if not found:
+            return
+        sub = found[0]
+    add_enrich_parser(sub)
 
 
 def add_enrich_parser(sub: argparse._SubParsersAction) -> None:

@@ -79,7 +79,7 @@ async def test_test_review_enrich_vibe_and_the_log(paths, fake, capsys, monkeypa
 
     summary = "Builds Python and PostgreSQL services at Acme GmbH."
     fake.structured = lambda body: {"profile_text": summary}
-    assert await cli("enrich", "--json") == 0
+    assert await cli("profile", "enrich", "--json") == 0
     assert json.loads(capsys.readouterr().out)["profile_text"].startswith("Builds Python")
 
     fake.text = lambda body: "What pace of work suits you?"
@@ -98,8 +98,24 @@ async def test_test_review_enrich_vibe_and_the_log(paths, fake, capsys, monkeypa
     assert "PURPOSE" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("argv", [["review"], ["enrich"]])
+@pytest.mark.parametrize("argv", [["review"], ["profile", "enrich"], ["enrich"]])
 async def test_without_a_model_one_line_and_exit_1(paths, capsys, argv):
     assert await cli(*argv) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: No AI model is set") and err.count("\n") == 1
+
+
+def test_profile_enrich_joins_an_existing_profile_group():
+    import argparse
+
+    from app.cli import agents
+
+    parser = argparse.ArgumentParser()
+    commands = parser.add_subparsers(dest="command")
+    profile = commands.add_parser("profile")
+    profile_sub = profile.add_subparsers(dest="profile_command")
+    profile_sub.add_parser("show")
+    agents.register(commands)
+    args = parser.parse_args(["profile", "enrich", "--json"])
+    assert args.handler is agents.enrich_profile and args.json
+    assert parser.parse_args(["profile", "show"]).profile_command == "show"
