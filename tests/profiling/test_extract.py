@@ -268,3 +268,11 @@ def test_docx_with_broken_xml_is_corrupt(tmp_path):
         zf.writestr("word/document.xml", "<w:document><w:body>")
     with pytest.raises(CorruptFileError, match=r"broken[.]docx"):
         extract_document(path)
+
+
+def test_sparse_sidebar_beside_a_long_main_column(two_column_pdf):
+    sidebar = ["London, UK", "07700 900123", "jane@example.com", "linkedin.com/in/jane"]
+    main = [f"Delivered outcome {i} for the client with measurable results" for i in range(30)]
+    doc = extract_document(two_column_pdf(["JANE DOE"], sidebar, main))
+    lines = [ln for ln in doc.text.split("\n") if ln.strip()]
+    assert lines == ["JANE DOE", *sidebar, *main]

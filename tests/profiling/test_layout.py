@@ -38,3 +38,17 @@ def test_full_width_band_in_the_middle_splits_the_columns():
     tops = [r[3] for r in regions]
     assert tops == sorted(tops, reverse=True) or tops[0] >= tops[-1]
     assert any(r[1] <= 600 and r[3] >= 612 and r[2] - r[0] > 400 for r in regions)
+
+
+def test_sparse_contact_sidebar_is_still_a_column():
+    sidebar = rows(30, 150, 770, 5)  # five short contact lines, a small share of the text
+    main = rows(210, 560, 770, 40)
+    regions = reading_regions(sidebar + main)
+    assert regions is not None and len(regions) == 2
+    assert regions[0][2] < 210 <= regions[1][0] + 50
+
+
+def test_left_date_column_is_not_a_sidebar():
+    dates = rows(30, 110, 800, 6, step=84)  # one date per job, several lines apart
+    body = rows(140, 560, 800, 36)
+    assert reading_regions(dates + body) is None

@@ -14,10 +14,13 @@ Pure functions on tuples, so they are tested without PDFs.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF points, y up)
 
 MIN_GUTTER = 8.0  # points; wider than any word space at CV font sizes
 MIN_SIDE_SHARE = 0.12  # each column holds at least this share of the text area
+MIN_STACK_SHARE = 0.03  # ... or this much, when its lines are stacked one under another
 MIN_SIDE_BY_SIDE = 3  # lines on the left that have a neighbour on the right
 MAX_DEPTH = 2  # a gutter inside a column (three columns) is still found
 
@@ -72,29 +75,58 @@ def _find_gutter(rects: list[Box]) -> tuple[float, float] | None:
     """The widest x range crossed by few rectangles that splits the text into columns."""
     tolerance = max(1, int(0.12 * len(rects)))
     x0, _, x1, _ = _bbox(rects)
-    events = sorted([(r[0], 1) for r in rects] + [(r[2], -1) for r in rects])
-    best: tuple[float, float] | None = None
-    cover, start = 0, None
     total_area = _area(rects)
+    best: tuple[float, float] | None = None
+    for lo, hi in _empty_intervals(rects, _low_cover_zones(rects, tolerance, x0, x1)):
+        wide = hi - lo >= MIN_GUTTER and x0 < lo and hi < x1
+        wider = best is None or hi - lo > best[1] - best[0]
+        if wide and wider and _is_columns(rects, lo, hi, total_area):
+            best = (lo, hi)
+    return best
+
+
+def _low_cover_zones(rects: list[Box], tolerance: int, x0: float, x1: float):
+    """Maximal x ranges crossed by at most `tolerance` rectangles."""
+    events = sorted([(r[0], 1) for r in rects] + [(r[2], -1) for r in rects])
+    zones, cover, start = [], 0, x0
     for x, delta in events:
         before = cover
         cover += delta
         if before > tolerance >= cover:
             start = x
-        elif before <= tolerance < cover and start is not None:
-            wide = x - start >= MIN_GUTTER and x0 < start and x < x1
-            wider = best is None or x - start > best[1] - best[0]
-            if wide and wider and _is_columns(rects, start, x, total_area):
-                best = (start, x)
-            start = None
-    return best
+        elif before <= tolerance < cover:
+            zones.append((start, x))
+    zones.append((start, x1))
+    return zones
+
+
+def _empty_intervals(rects: list[Box], zones):
+    """Within each zone, the stretches that no rectangle reaching into it covers.
+
+    A sparse sidebar sits inside a low-coverage zone (five contact lines are
+    "few"); its own rectangles are taken out so only the real gutter remains.
+    """
+    for zlo, zhi in zones:
+        # Rectangles reaching into the zone but not across it (across: the tolerated few).
+        inner = sorted(
+            (max(r[0], zlo), min(r[2], zhi))
+            for r in rects
+            if r[2] > zlo and r[0] < zhi and not (r[0] < zlo - 0.5 and r[2] > zhi + 0.5)
+        )
+        cursor = zlo
+        for a, b in inner:
+            if a > cursor:
+                yield cursor, a
+            cursor = max(cursor, b)
+        if zhi > cursor:
+            yield cursor, zhi
 
 
 def _is_columns(rects: list[Box], lo: float, hi: float, total_area: float) -> bool:
     left, right, _ = _assign(rects, lo, hi)
     if not left or not right:
         return False
-    if _area(left) < MIN_SIDE_SHARE * total_area or _area(right) < MIN_SIDE_SHARE * total_area:
+    if not (_enough(left, total_area) and _enough(right, total_area)):
         return False
     side_by_side = 0
     right_spans = sorted((r[1], r[3]) for r in right)
@@ -104,6 +136,21 @@ def _is_columns(rects: list[Box], lo: float, hi: float, total_area: float) -> bo
             if side_by_side >= MIN_SIDE_BY_SIDE:
                 return True
     return False
+
+
+def _enough(side: list[Box], total_area: float) -> bool:
+    """A column holds a fair share of the text, or is a short stack of consecutive lines
+    (a sparse contact sidebar). Right-aligned dates are neither: they are far apart."""
+    area = _area(side)
+    if area >= MIN_SIDE_SHARE * total_area:
+        return True
+    if area < MIN_STACK_SHARE * total_area or len(side) < 4:
+        return False
+    tops = sorted((r[3] for r in side), reverse=True)
+    heights = sorted(r[3] - r[1] for r in side)
+    line = heights[len(heights) // 2] or 1.0
+    close = sum(1 for a, b in pairwise(tops) if a - b <= 3.0 * line)
+    return close >= 0.7 * (len(tops) - 1)  # line pitch is up to ~3x the glyph height
 
 
 def _assign(rects: list[Box], lo: float, hi: float) -> tuple[list[Box], list[Box], list[Box]]:
