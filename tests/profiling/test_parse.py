@@ -189,3 +189,10 @@ def test_jobs_without_an_experience_heading():
 def test_longer_overlapping_skill_wins():
     p = profile("Skills\nManaged accounts payable for 3 sites")
     assert [s.name for s in p.skills] == ["Accounts payable"]
+
+
+def test_symbol_font_bullets_and_page_numbers():
+    text = ("Jane Doe\n\nExperience\nCashier, Tesco Stores Ltd, 2018 - 2020\n"
+            "\uf0b7 Served customers\n\uf0b7 Cash handling\nPage 1 of 2\n")
+    (entry,) = profile(text).experience
+    assert entry.bullets == ["Served customers", "Cash handling"]

@@ -76,7 +76,11 @@ def clean_line(raw: str) -> str:
     """NFKC (folds ligatures like "ﬁ"), private-use icon glyphs dropped, tabs to spaces."""
     if raw.isascii():
         return raw.replace("\t", "   ").rstrip()
-    text = _PRIVATE_USE.sub("", unicodedata.normalize("NFKC", raw))
+    text = unicodedata.normalize("NFKC", raw)
+    # Symbol-font bullets (Wingdings "\uf0b7" and friends) come out as private-use
+    # characters: a leading one is a bullet, any other is an icon and is dropped.
+    text = _PUA_BULLET.sub("• ", text, count=1)
+    text = _PRIVATE_USE.sub("", text)
     return text.replace("\t", "   ").rstrip()
 
 
@@ -113,12 +117,14 @@ def heading_kind(text: str) -> str | None:
     return keywords[0]
 
 
+_PUA_BULLET = re.compile("^(\\s*)[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf075]\\s*")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\u200b]")  # icon-font glyphs, zero-width spaces
 _DIGIT = re.compile(r"\d")
 _SPACED = re.compile(r"(?:[A-Za-z] ){3,}[A-Za-z]")
 _HEADING_WORD = re.compile(r"[A-Za-z]+|&|\+|/")
 _DASH_BULLET = re.compile(r"[-–—o>]\s")
 _BULLET_PREFIX = re.compile(r"^\s*(?:[•·▪●◦‣►■□➢✓✔*]+|[-–—o>](?=\s))\s*")
+_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,2}\s*(?:/|of)\s*\d{1,2}$|page\s+\d{1,2}$", re.I)
 _CONTACT_LABEL = re.compile(
     r"(?:phone|tel|telephone|mobile|cell|email|e-mail|address|linkedin|github|website|web|"
     r"portfolio|location|[EMTP])$",
@@ -132,8 +138,8 @@ def split_sections(lines: list[Line]) -> list[Section]:
     after_inline = False  # the last section began with "Label: ..." on one line
     for line in lines:
         text = line.text.strip()
-        if not text:
-            sections[-1].lines.append(line)
+        if not text or _PAGE_NUMBER.match(text):
+            sections[-1].lines.append(line if not text else Line("", line.page, line.line))
             continue
         kind = heading_kind(text)
         if kind:
