@@ -16,7 +16,8 @@ from app.storage.job_listing import JobRow
 if TYPE_CHECKING:
     from app.runtime import Runtime
 
-NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+#: "Now" for the sample dates, to the hour, so they read as recent ("posted 3 days ago").
+NOW = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
 
 _SKILLS = [
     ("Financial reporting", "Accounting", "Prepared monthly management accounts and statutory "

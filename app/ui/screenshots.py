@@ -14,6 +14,7 @@ import asyncio
 import os
 import sys
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ async def take_screenshots(window: MainWindow, out: Path) -> None:
     from app.core.settings import SourceEntry
     from app.storage.models import Run
     from app.storage.runs import this_process
-    from app.ui.demo_data import NOW, seed_demo
+    from app.ui.demo_data import seed_demo
 
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -79,6 +80,7 @@ async def take_screenshots(window: MainWindow, out: Path) -> None:
             ),
             SourceEntry(kind="remotive", id="search=accountant", enabled=False),
         ]
+        started = datetime.now(UTC) - timedelta(seconds=37)
         async with runtime.db.session() as session:
             session.add(
                 Run(
@@ -86,8 +88,8 @@ async def take_screenshots(window: MainWindow, out: Path) -> None:
                     status="running",
                     current_step="score",
                     step_names=["plan", "fetch", "normalise", "score", "save"],
-                    created_at=NOW,
-                    started_at=NOW,
+                    created_at=started,
+                    started_at=started,
                     owner=this_process(),
                     usage={"requests": 18},
                 )
@@ -138,6 +140,7 @@ async def take_screenshots(window: MainWindow, out: Path) -> None:
         await _settle()
         _grab(window, out, "settings")
         settings.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+        await settings.database.test_connection()  # type: ignore[attr-defined]
         await _settle()
         _grab(window, out, "settings-database")
     finally:

@@ -72,8 +72,9 @@ def test_many_runs_one_client_and_quit_cancels(qapp, qloop, app_home, paths, res
             window = await wait_for_window()
             runner = window.runtime.runner
             statuses = [(await runner.run(PingWorkflow(server.url))).status for _ in range(20)]
-            together = await asyncio.gather(*(runner.run(PingWorkflow(server.url))
-                                              for _ in range(5)))
+            together = await asyncio.gather(
+                *(runner.run(PingWorkflow(server.url)) for _ in range(5))
+            )
             statuses += [run.status for run in together]
             blocked = PingWorkflow(server.url, block=True)
             in_flight = await runner.start(blocked)

@@ -10,16 +10,28 @@ STEPS = ("extract", "parse", "save")
 
 
 def update(status: str, current: str | None, error: str | None = None) -> RunUpdate:
-    return RunUpdate(run_id=1, kind="profiling", status=status, step_names=STEPS,
-                     current_step=current, error_message=error)
+    return RunUpdate(
+        run_id=1,
+        kind="profiling",
+        status=status,
+        step_names=STEPS,
+        current_step=current,
+        error_message=error,
+    )
 
 
 def test_states_are_derived_from_the_run_row():
     assert step_states(STEPS, None, "queued") == [StepState.PENDING] * 3
     assert step_states(STEPS, "parse", "running") == [
-        StepState.DONE, StepState.ACTIVE, StepState.PENDING]
+        StepState.DONE,
+        StepState.ACTIVE,
+        StepState.PENDING,
+    ]
     assert step_states(STEPS, "parse", "failed") == [
-        StepState.DONE, StepState.FAILED, StepState.SKIPPED]
+        StepState.DONE,
+        StepState.FAILED,
+        StepState.SKIPPED,
+    ]
     assert step_states(STEPS, None, "succeeded") == [StepState.DONE] * 3
 
 
@@ -29,7 +41,8 @@ def test_stepper_follows_bridge_signals(qtbot):
     stepper = ProgressStepper()
     qtbot.addWidget(stepper)
     bridge.run_updated.connect(
-        lambda u: stepper.show_run(u.step_names, u.current_step, u.status, error=u.error_message))
+        lambda u: stepper.show_run(u.step_names, u.current_step, u.status, error=u.error_message)
+    )
 
     with qtbot.waitSignal(bridge.run_updated):
         events.publish(update("running", "extract"))

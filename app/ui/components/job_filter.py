@@ -20,16 +20,19 @@ from app.storage.job_listing import JobRow
 #: Column keys of the jobs table, in order, with their headers.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("score", "Score"),
-    ("review", "Review"),
     ("title", "Title"),
     ("company", "Company"),
     ("location", "Location"),
-    ("remote", "Work mode"),
     ("salary", "Salary"),
     ("posted", "Posted"),
-    ("source", "Source"),
     ("status", "Status"),
+    ("remote", "Work mode"),
+    ("source", "Source"),
+    ("offline", "Offline score"),
+    ("review", "Model score"),
 )
+#: Columns hidden until the user shows them (right-click the header).
+HIDDEN_BY_DEFAULT = ("remote", "source", "offline", "review")
 COLUMN_KEYS = tuple(key for key, _ in COLUMNS)
 REMOTE_LABELS = {"remote": "Remote", "hybrid": "Hybrid", "onsite": "On-site"}
 
@@ -51,6 +54,8 @@ class JobFilter:
 
 def _sort_value(row: JobRow, key: str) -> Any:
     if key == "score":
+        return row.best_score
+    if key == "offline":
         return row.score
     if key == "review":
         return row.llm_score

@@ -28,6 +28,28 @@ JOB_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
+_SCORE_KEYS = ("score", "offline", "review")
+_PER = {"hour": "/h", "day": "/day", "week": "/wk", "month": "/mo"}
+
+
+def _score_of(job: JobRow, key: str) -> float | None:
+    return {"score": job.best_score, "offline": job.score, "review": job.llm_score}[key]
+
+
+def compact_salary(job: JobRow) -> str:
+    """ "67k–76k GBP": short enough for a table column; the tooltip has the full text."""
+    values = [v for v in (job.salary_min, job.salary_max) if v is not None]
+    if not values:
+        return ""
+
+    def short(value: float) -> str:
+        return f"{value / 1000:.0f}k" if value >= 10_000 else f"{value:,.0f}"
+
+    text = "–".join(dict.fromkeys(short(v) for v in values))
+    text = f"{text} {job.salary_currency}" if job.salary_currency else text
+    return text + _PER.get(job.salary_interval or "year", "")
+
+
 def posted_text(when: datetime | None, now: datetime | None = None) -> str:
     if when is None:
         return ""
@@ -38,7 +60,7 @@ def posted_text(when: datetime | None, now: datetime | None = None) -> str:
         return "yesterday"
     if days < 14:
         return f"{days} days ago"
-    return when.strftime("%Y-%m-%d")
+    return when.strftime("%d %b" if days < 300 else "%b %Y")
 
 
 class JobsTableModel(QAbstractTableModel):
@@ -144,31 +166,33 @@ class JobsTableModel(QAbstractTableModel):
             return self._display(job, key)
         if role == JOB_ROLE:
             return job
-        if key in ("score", "review") and role in (
-            Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
-        ):  # fmt: skip
-            value = job.score if key == "score" else job.llm_score
+        if key in _SCORE_KEYS and role in (
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
+            value = _score_of(job, key)
             if value is None:
                 return None
             background, foreground = self._colours(score_role(value))
             return background if role == Qt.ItemDataRole.BackgroundRole else foreground
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("score", "review"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in _SCORE_KEYS:
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and key == "title":
-            extra = f" (also at {len(job.sources) - 1} other source(s))" if job.duplicates else ""
-            return f"{job.title} — {job.company or 'unknown company'}{extra}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(job, key)
         return None
 
     @staticmethod
     def _display(job: JobRow, key: str) -> str:
-        if key == "score":
-            return "" if job.score is None else f"{job.score:.0f}"
-        if key == "review":
-            return "" if job.llm_score is None else f"{job.llm_score:.0f}"
+        if key in _SCORE_KEYS:
+            value = _score_of(job, key)
+            if value is None:
+                return ""
+            reviewed = key == "score" and job.llm_score is not None
+            return f"{value:.0f} ✦" if reviewed else f"{value:.0f}"
         if key == "remote":
             return REMOTE_LABELS.get(job.remote or "", "")
         if key == "salary":
-            return job.salary_text()
+            return compact_salary(job)
         if key == "posted":
             return posted_text(job.posted_at)
         if key == "status":
@@ -177,6 +201,20 @@ class JobsTableModel(QAbstractTableModel):
             return f"{job.title} (closed)"
         value = getattr(job, key)
         return value or ""
+
+    @staticmethod
+    def _tooltip(job: JobRow, key: str) -> str | None:
+        if key == "score":
+            parts = [f"Offline score {job.score:.0f}" if job.score is not None else "Not scored"]
+            if job.llm_score is not None:
+                parts.append(f"the model's review {job.llm_score:.0f} (✦)")
+            return "; ".join(parts)
+        if key == "title":
+            extra = f" (also at {len(job.sources) - 1} other source(s))" if job.duplicates else ""
+            return f"{job.title} — {job.company or 'unknown company'}{extra}"
+        if key == "salary":
+            return job.salary_text() or None
+        return None
 
     def _colours(self, role: str) -> tuple[QColor, QColor]:
         if role not in self._colour_cache:

@@ -95,7 +95,11 @@ class DatabasePanel(QWidget):
         self.verdict.setObjectName("databaseVerdict")
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        in_use = html.escape(runtime.db.display_url)
+        in_use = html.escape(
+            f"the SQLite file {runtime.db.engine.url.database}"
+            if runtime.db.is_sqlite
+            else runtime.db.display_url
+        )
         note = QLabel(
             f"The database in use now is <b>{in_use}</b>. A change here is saved for the "
             "<b>next start</b> of the app. With PostgreSQL, the database's owner must create "

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -69,7 +70,9 @@ class WorkPreferences(QGroupBox):
         self.currency.currentTextChanged.connect(self.changed)
         salary.addWidget(self.salary_floor, 1)
         salary.addWidget(self.currency)
-        form.addRow("Salary &floor (per year):", salary)
+        salary_label = QLabel("Salary &floor (per year):")
+        salary_label.setBuddy(self.salary_floor)
+        form.addRow(salary_label, salary)
         self.titles = QLineEdit()
         self.titles.setPlaceholderText("Job titles you want, separated by commas")
         self.titles.setAccessibleName("Wanted job titles")

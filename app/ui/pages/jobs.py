@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -21,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from app.core.events import RunProgress, RunUpdate
 from app.ui.components.job_detail import JobDetailPane
-from app.ui.components.job_filter import REMOTE_LABELS, JobFilter
+from app.ui.components.job_filter import (
+    COLUMN_KEYS,
+    COLUMNS,
+    HIDDEN_BY_DEFAULT,
+    REMOTE_LABELS,
+    JobFilter,
+)
 from app.ui.components.jobs_model import JobsTableModel
 from app.ui.pages.base import Page
 from app.ui.tasks import spawn
@@ -49,6 +56,8 @@ _POSTED_CHOICES = [
     ("Last 7 days", 7),
     ("Last 30 days", 30),
 ]
+_WIDTHS = {"score": 56, "company": 130, "location": 110, "salary": 100, "posted": 84,
+           "status": 84, "remote": 80, "source": 140, "offline": 60, "review": 60}  # fmt: skip
 
 
 def _labelled(text: str, widget) -> QLabel:  # type: ignore[no-untyped-def]
@@ -135,9 +144,14 @@ class JobsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((56, 60, 260, 150, 130, 80, 150, 90, 130, 80)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicatorShown(True)
+        for key, width in _WIDTHS.items():
+            header.resizeSection(COLUMN_KEYS.index(key), width)
+        header.setSectionResizeMode(COLUMN_KEYS.index("title"), QHeaderView.ResizeMode.Stretch)
+        for key in HIDDEN_BY_DEFAULT:
+            self.table.setColumnHidden(COLUMN_KEYS.index(key), True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail = JobDetailPane()
         self.detail.job_changed.connect(self._job_changed)
@@ -146,7 +160,7 @@ class JobsPage(Page):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 420])
+        splitter.setSizes([780, 340])
         self.layout_.addWidget(splitter, 1)
 
         self._text_timer = QTimer(self)
@@ -173,6 +187,18 @@ class JobsPage(Page):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def _column_menu(self, position) -> None:  # type: ignore[no-untyped-def]
+        """Right-click on the header: show or hide columns."""
+        menu = QMenu(self)
+        for column, (key, label) in enumerate(COLUMNS):
+            if key in ("score", "title"):
+                continue
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
+        menu.popup(self.table.horizontalHeader().mapToGlobal(position))
 
     # ---- loading
     async def reload(self) -> None:

@@ -35,7 +35,7 @@ STEP_TITLES = ("About you", "What you are looking for", "Your CV", "Building you
 
 
 class OnboardingPage(Page):
-    title = "Welcome"
+    title = "Welcome to Job Agent"
     in_navigation = False
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
@@ -46,10 +46,9 @@ class OnboardingPage(Page):
         self.step_label.setStyleSheet("font-size: 12pt;")
         self.layout_.addWidget(self.step_label)
         self.steps = QStackedWidget()
+        self.steps.setMaximumWidth(860)
         self.steps.addWidget(self._about_step())
-        self.preferences = WorkPreferences("What kind of work?")
-        self.preferences.changed.connect(self._edited)
-        self.steps.addWidget(self.preferences)
+        self.steps.addWidget(self._preferences_step())
         self.steps.addWidget(self._cv_step())
         self.steps.addWidget(self._build_step())
         self.layout_.addWidget(self.steps, 1)
@@ -94,6 +93,21 @@ class OnboardingPage(Page):
             edit.textEdited.connect(self._edited)
             form.addRow(label + ":", edit)
         layout.addLayout(form)
+        layout.addStretch(1)
+        return page
+
+    def _preferences_step(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        intro = QLabel(
+            "This decides which jobs score well. Leave anything blank that does not matter "
+            "to you; you can change it later on the Profile page."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.preferences = WorkPreferences("What kind of work?")
+        self.preferences.changed.connect(self._edited)
+        layout.addWidget(self.preferences)
         layout.addStretch(1)
         return page
 
