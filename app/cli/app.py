@@ -20,6 +20,9 @@ COMMANDS = [
     "app.cli.model",
     "app.cli.keys",
     "app.cli.agents",
+    "app.cli.sources",
+    "app.cli.search",
+    "app.cli.jobs",
 ]
 
 
