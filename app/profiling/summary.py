@@ -66,7 +66,9 @@ def _latest_title(profile: Profile) -> str | None:
 
 
 def _a(word: str) -> str:
-    return "an" if word[:1].lower() in "aeio" or word[:2].upper() in ("RN", "HR", "IT") else "a"
+    if word[:2].isupper() and word[:1] in "AEFHILMNORSX":  # "an HVAC", "an RN", "an IT"
+        return "an"
+    return "an" if word[:1].lower() in "aeio" else "a"
 
 
 def _years(years: float) -> str:

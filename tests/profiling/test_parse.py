@@ -196,3 +196,24 @@ def test_symbol_font_bullets_and_page_numbers():
             "\uf0b7 Served customers\n\uf0b7 Cash handling\nPage 1 of 2\n")
     (entry,) = profile(text).experience
     assert entry.bullets == ["Served customers", "Cash handling"]
+
+
+def test_course_lists_in_education_are_certifications():
+    text = ("Grace Adeyemi\n\nTraining\nCare Certificate (2020); Safeguarding Adults; Basic Life "
+            "Support\nFull UK driving licence\n\nEducation\nACCA, 2019\n"
+            "BA (Hons) Accounting, Manchester Metropolitan University, 2013 - 2016\n")
+    p = profile(text)
+    assert [c.name for c in p.certifications] == [
+        "Care Certificate", "Safeguarding Adults", "Basic Life Support", "Full UK driving licence",
+        "ACCA"]  # fmt: skip
+    assert [(e.degree, e.institution, e.start, e.end) for e in p.education] == [
+        ("BA (Hons) Accounting", "Manchester Metropolitan University", "2013", "2016")]
+
+
+def test_job_qualifier_and_trailing_town():
+    text = ("Experience\nBackend Developer (contract)  2014 - 2015\n"
+            "Logistik Partner GmbH, Munich\n• Built a service\n"
+            "Picker Packer, DHL Supply Chain, Northampton  2017 - 2020\n• Picked\n")
+    second, first = profile(text).experience  # most recent first
+    assert (first.title, first.company) == ("Backend Developer", "Logistik Partner GmbH")
+    assert (second.company, second.location) == ("DHL Supply Chain", "Northampton")

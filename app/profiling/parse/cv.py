@@ -81,9 +81,13 @@ def parse_document(doc: ExtractedDocument, taxonomy: Taxonomy) -> ParsedCV:
         if kind == "experience":
             _experience(cv, section.lines, taxonomy)
         elif kind == "education":
-            for entry, line in parse_education(section.lines):
+            entries, certificates = parse_education(section.lines)
+            for entry, line in entries:
                 entry.source = src(line)
                 cv.education.append(entry)
+            for cert, line in parse_certifications(certificates):
+                cert.source = src(line)
+                cv.certifications.append(cert)
             cv.qualification_lines.update(
                 ln.line for ln in section.lines
                 if (has_degree(ln.text) or has_institution(ln.text))

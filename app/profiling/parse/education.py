@@ -33,8 +33,21 @@ _INSTITUTION = re.compile(
     re.IGNORECASE,
 )
 _NOISE = re.compile(r"\b(?:expected|graduated|graduation|completed|awarded)\b:?", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"\s;\s|;\s")
 _DEGREE_TAIL = re.compile(r"\b(?:diploma|certificate|degree|ged)\s*$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:[|•·▪●◦]|–|—|\s-\s|,|\s{2,})\s*")
+
+
+def _trim(frag: str) -> str:
+    """Strip punctuation at the ends, but keep a bracket whose partner is inside."""
+    frag = frag.strip(" .:;-–")
+    if frag.endswith(")") and "(" not in frag:
+        frag = frag[:-1]
+    if frag.startswith("(") and ")" not in frag:
+        frag = frag[1:]
+    if frag.count("(") > frag.count(")"):
+        frag += ")"
+    return frag.strip()
 
 
 def has_degree(text: str) -> bool:
@@ -45,8 +58,13 @@ def has_institution(text: str) -> bool:
     return bool(_INSTITUTION.search(text))
 
 
-def parse_education(lines: list[Line]) -> list[tuple[EducationEntry, Line]]:
+def parse_education(
+    lines: list[Line],
+) -> tuple[list[tuple[EducationEntry, Line]], list[Line]]:
+    """Education entries, and the lines that are certificates rather than schooling
+    ("Care Certificate; Safeguarding Adults; Basic Life Support", "ACCA, 2019")."""
     entries: list[tuple[EducationEntry, Line]] = []
+    certificates: list[Line] = []
     current: EducationEntry | None = None
     for line in lines:
         text = line.text.strip()
@@ -56,7 +74,13 @@ def parse_education(lines: list[Line]) -> list[tuple[EducationEntry, Line]]:
             current.details.append(strip_bullet(text))
             continue
         text = strip_bullet(text)
+        if len(_LIST_SEPARATOR.findall(text)) >= 1 and not has_institution(text):
+            certificates.append(line)  # a list of courses and tickets
+            continue
         degree, institution, location, start, end, other = _fields(text)
+        if current is None and not (degree or institution):
+            certificates.append(line)
+            continue
         starts_new = current is None or (
             (degree and current.degree) or (institution and current.institution and not degree)
         )
@@ -73,13 +97,20 @@ def parse_education(lines: list[Line]) -> list[tuple[EducationEntry, Line]]:
         if end and not current.end:
             current.end = end
         for frag in other:
-            if current.institution is None and current.degree is not None and len(frag) < 60:
+            if current.institution is None and current.degree is not None and _org_name(frag):
                 current.institution = frag
             elif current.degree is None and current.institution is not None and len(frag) < 80:
                 current.degree = frag
             elif len(frag) > 2:
                 current.details.append(frag)
-    return [(e, ln) for e, ln in entries if e.degree or e.institution]
+    return [(e, ln) for e, ln in entries if e.degree or e.institution], certificates
+
+
+def _org_name(frag: str) -> bool:
+    """ "Zhejiang University", "IEC Texas": capitalised words, not "Full UK driving licence"."""
+    words = frag.split()
+    small = {"of", "the", "and", "for", "de", "&", "at", "in"}
+    return len(frag) < 60 and all(w[0].isupper() or w in small for w in words if w[0].isalpha())
 
 
 def _fields(text: str):
@@ -98,7 +129,7 @@ def _fields(text: str):
     degree = institution = location = None
     other = []
     for frag in _SPLIT.split(text):
-        frag = frag.strip(" .:;()-–")
+        frag = _trim(frag)
         if len(frag) < 2:
             continue
         if degree is None and has_degree(frag) and (

@@ -58,6 +58,7 @@ ORG_WORDS = set(
         "army", "police", "gmbh", "s.a.", "ag", "bv", "pty",
     ]
 )
+_NOT_PLACE = {"team", "unit", "ward", "division", "office", "branch", "site", "project", "shift"}
 _CHUNKS = re.compile(r"\s*(?:[|•·▪●◦]|–|—|\s-\s|\s{2,}|\(|\)|/)\s*")
 _SPLIT = re.compile(r"\s*(?:[|•·▪●◦]|–|—|\s-\s|,|\s{2,}|\bat\b|@|\(|\)|/)\s*")
 
@@ -214,7 +215,12 @@ def _fields(
     for frag in rest:
         if company is None and _is_org(frag):
             company = frag
-    leftovers = [f for f in rest if f != company and not re.fullmatch(r"[\d\W]+", f)]
+    # "(contract)", "(part-time)": lower-case words qualify the job, they are not names.
+    leftovers = [f for f in rest if f != company and not re.fullmatch(r"[\d\W]+", f)
+                 and not f[0].islower()]  # fmt: skip
+    named = (company is not None) + (title is not None) + len(leftovers)
+    if location is None and named >= 3 and leftovers and _place_like(leftovers[-1]):
+        location = leftovers.pop()  # "Picker, DHL Supply Chain, Northampton": the town is last
     if title is None and leftovers and company is None and len(leftovers) == 1:
         company = leftovers.pop(0) if _is_org(leftovers[0]) else None
     if title is None and leftovers:
@@ -222,6 +228,13 @@ def _fields(
     if company is None and leftovers:
         company = leftovers.pop(0)
     return title, company, location
+
+
+def _place_like(frag: str) -> bool:
+    words = frag.split()
+    if not 1 <= len(words) <= 3 or _is_org(frag) or _NOT_PLACE & {w.lower() for w in words}:
+        return False
+    return all(w[0].isupper() and w.isalpha() for w in words)
 
 
 def _trailing_place(chunk: str) -> tuple[str | None, str]:

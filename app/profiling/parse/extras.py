@@ -46,8 +46,7 @@ _ON_REQUEST = re.compile(
 
 def parse_certifications(lines: list[Line]) -> list[tuple[Certification, Line]]:
     out = []
-    for line in lines:
-        text = strip_bullet(line.text)
+    for line, text in _join_wrapped(lines):
         if len(text) < 2:
             continue
         parts = [p.strip() for p in re.split(r"\s*[;|•]\s*", text) if p.strip()]
@@ -69,6 +68,24 @@ def parse_certifications(lines: list[Line]) -> list[tuple[Certification, Line]]:
                 name += ")"
             if len(name) >= 2:
                 out.append((Certification(name=name, date=date), line))
+    return out
+
+
+def _join_wrapped(lines: list[Line]) -> list[tuple[Line, str]]:
+    """Rejoin a line wrapped in a narrow column: "NMC registered (PIN" + "12A3456E)"."""
+    out: list[tuple[Line, str]] = []
+    for line in lines:
+        text = strip_bullet(line.text)
+        if not text:
+            continue
+        if out and not is_bullet(line.text) and (
+            out[-1][1].count("(") > out[-1][1].count(")")
+            or text[0].islower()
+            or out[-1][1].endswith((",", "&", "-", " and", " of", " in"))
+        ):
+            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
+        else:
+            out.append((line, text))
     return out
 
 
