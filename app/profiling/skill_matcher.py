@@ -284,8 +284,18 @@ def _strict_ok(text: str, start: int, end: int, entry: AliasEntry) -> bool:
     return True
 
 
+_WINDOW = 400  # a "line" longer than this (a pasted paragraph) is cut to a window
+
+
 def line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    return text.rfind("\n", 0, start) + 1, _find_end(text, end)
+    """The line around [start, end), at most _WINDOW characters either side, so that
+    the cost per mention does not grow with the length of a paragraph."""
+    floor = max(0, start - _WINDOW)
+    nl = text.rfind("\n", floor, start)
+    lo = nl + 1 if nl >= 0 else floor
+    ceiling = min(len(text), end + _WINDOW)
+    nl = text.find("\n", end, ceiling)
+    return lo, nl if nl >= 0 else ceiling
 
 
 def _find_end(text: str, pos: int) -> int:
