@@ -15,6 +15,7 @@ import re
 from app.profiling.models import SkillItem, Source
 from app.profiling.parse.contact import EMAIL_RE, URL_RE, find_phones
 from app.profiling.parse.cv import SKILL_SECTIONS, ParsedCV
+from app.profiling.parse.extras import LANGUAGES
 from app.profiling.parse.sections import strip_bullet
 from app.profiling.taxonomy import Taxonomy
 
@@ -104,7 +105,7 @@ def _listed_skills(cv: ParsedCV, covered, known: set[str]) -> list[SkillItem]:
                 item = strip_bullet(part).strip(" .:*()")
                 if ":" in item:
                     item = item.split(":")[-1].strip()
-                if not _plausible(item) or item.lower() in known:
+                if not _plausible(item) or item.lower() in known or _is_language(item):
                     continue
                 if any(a < start + len(part) and start < b for a, b in spans):
                     continue
@@ -118,6 +119,12 @@ def _listed_skills(cv: ParsedCV, covered, known: set[str]) -> list[SkillItem]:
                     )
                 )
     return out
+
+
+def _is_language(item: str) -> bool:
+    """ "English & Spanish" in a skills list is languages, not a skill."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", item)]
+    return bool(words) and all(w in LANGUAGES or w in ("and", "bilingual", "fluent") for w in words)
 
 
 def _plausible(item: str) -> bool:

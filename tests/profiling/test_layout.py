@@ -52,3 +52,13 @@ def test_left_date_column_is_not_a_sidebar():
     dates = rows(30, 110, 800, 6, step=84)  # one date per job, several lines apart
     body = rows(140, 560, 800, 36)
     assert reading_regions(dates + body) is None
+
+
+def test_name_running_over_the_gutter_above_the_columns_does_not_close_it():
+    name = [(47, 779, 209, 796)]  # a large name that ends inside the gutter, above both columns
+    sidebar = rows(37, 160, 740, 14)
+    main = rows(213, 552, 740, 30)
+    regions = reading_regions(name + sidebar + main)
+    assert regions is not None
+    assert any(r[2] < 213 and r[1] < 700 for r in regions)  # a left column region
+    assert any(r[0] >= 160 and r[1] < 400 for r in regions)  # a right column region

@@ -217,3 +217,9 @@ def test_job_qualifier_and_trailing_town():
     second, first = profile(text).experience  # most recent first
     assert (first.title, first.company) == ("Backend Developer", "Logistik Partner GmbH")
     assert (second.company, second.location) == ("DHL Supply Chain", "Northampton")
+
+
+def test_languages_in_a_skills_list_are_languages():
+    p = profile("Skills\nCustomer service\nCash handling\nBilingual: English & Spanish\n")
+    assert [lang.name for lang in p.languages] == ["English", "Spanish"]
+    assert {s.name for s in p.skills} == {"Customer service", "Cash handling"}

@@ -70,6 +70,12 @@ def extract_document(
     actual, what = sniff(path, data[:8192])
     warnings: list[str] = []
     if actual is None:
+        if claimed == DOCX and data.startswith(b"\xd0\xcf\x11\xe0"):
+            # Word saves a password-protected .docx inside an OLE container.
+            raise UnsupportedTypeError(
+                path, "a password-protected or old-format Word document; remove the password "
+                "or save it again as DOCX or PDF"
+            )
         if claimed == DOCX and not data.startswith(b"PK"):
             raise NotAZipError(path)
         raise UnsupportedTypeError(path, what)

@@ -107,11 +107,16 @@ def _empty_intervals(rects: list[Box], zones):
     "few"); its own rectangles are taken out so only the real gutter remains.
     """
     for zlo, zhi in zones:
-        # Rectangles reaching into the zone but not across it (across: the tolerated few).
+        # Rectangles reaching into the zone but not across it (across: the tolerated few),
+        # and only where there is text on the other side at the same height: a name set
+        # above both columns may run over the gutter without closing it.
+        right_rows = [(r[1], r[3]) for r in rects if r[0] >= zhi - 0.5]
+        left_rows = [(r[1], r[3]) for r in rects if r[2] <= zlo + 0.5]
         inner = sorted(
             (max(r[0], zlo), min(r[2], zhi))
             for r in rects
             if r[2] > zlo and r[0] < zhi and not (r[0] < zlo - 0.5 and r[2] > zhi + 0.5)
+            and _level_with(r, right_rows if r[0] + r[2] < zlo + zhi else left_rows)
         )
         cursor = zlo
         for a, b in inner:
@@ -120,6 +125,10 @@ def _empty_intervals(rects: list[Box], zones):
             cursor = max(cursor, b)
         if zhi > cursor:
             yield cursor, zhi
+
+
+def _level_with(rect: Box, rows: list[tuple[float, float]]) -> bool:
+    return any(b < rect[3] and t > rect[1] for b, t in rows)
 
 
 def _is_columns(rects: list[Box], lo: float, hi: float, total_area: float) -> bool:

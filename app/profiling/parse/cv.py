@@ -30,6 +30,7 @@ _YEARS_CLAIM = re.compile(
     r"\b(\d{1,2})\+?\s*(?:years?|yrs?)(?:'|’)?\s+(?:of\s+)?(?:[a-z\-]+\s+){0,3}experience",
     re.IGNORECASE,
 )
+_LANGUAGE_LABEL = re.compile(r"\s*(?:languages?|bilingual|spoken|multilingual)\b.{0,20}:", re.I)
 # Section kinds whose text counts as evidence of skills.
 SKILL_SECTIONS = {
     "header", "summary", "experience", "skills", "certifications", "projects", "education",
@@ -102,7 +103,7 @@ def parse_document(doc: ExtractedDocument, taxonomy: Taxonomy) -> ParsedCV:
                 lang.source = src(line)
                 cv.languages.append(lang)
         elif kind == "skills":  # "Languages: English, Polish" inside a skills list
-            labelled = [ln for ln in section.lines if re.match(r"\s*languages?\s*:", ln.text, re.I)]
+            labelled = [ln for ln in section.lines if _LANGUAGE_LABEL.match(ln.text)]
             for lang, line in parse_languages(labelled):
                 lang.source = src(line)
                 cv.languages.append(lang)

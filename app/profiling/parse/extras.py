@@ -94,7 +94,7 @@ def parse_languages(lines: list[Line]) -> list[tuple[Language, Line]]:
     seen: set[str] = set()
     for line in lines:
         text = strip_bullet(line.text)
-        for item in re.split(r"\s*(?:[,;|•/]|\band\b)\s*(?![^()]*\))", text):
+        for item in re.split(r"\s*(?:[,;|•/&]|\band\b)\s*(?![^()]*\))", text):
             found = _language_in(item)
             if found and found.lower() not in seen:
                 seen.add(found.lower())
