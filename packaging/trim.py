@@ -1,14 +1,15 @@
 """What the spec leaves out: unused Qt modules, plugins and translations, dev-only packages.
 
-Libraries are pruned by linkage, not by name: after the unused plugins are
-dropped, a library PyInstaller collected as a dependency (or one of Qt's own)
-stays only if something kept still links to it, directly or through another
-kept library.
+Libraries are pruned by linkage, not by name: after the unused plugins and
+the system's own libraries are dropped, a library PyInstaller collected as a
+dependency (or one of Qt's own) stays only if something kept links to it.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 
@@ -98,24 +99,26 @@ def drop_unused(toc):  # type: ignore[no-untyped-def]
         dest = PurePosixPath(entry[0].replace("\\", "/"))
         if dest.parts[:1] == ("PySide6",) and (_is_translation(dest) or not _plugin_kept(dest)):
             continue
-        if dest.suffix in SOURCE_SUFFIXES or _is_system_library(dest.name):
+        if dest.suffix in SOURCE_SUFFIXES or is_system_library(dest.name):
             continue
         kept.append(entry)
     return _drop_dangling_links(_prune_orphans(kept))
 
 
-def _is_system_library(name: str) -> bool:
+def is_system_library(name: str) -> bool:
+    """One of ``SYSTEM_LIBRARIES``: left for the Linux desktop to provide."""
     return sys.platform.startswith("linux") and name.startswith(SYSTEM_LIBRARIES)
 
 
 def _prune_orphans(toc):  # type: ignore[no-untyped-def]
-    """Drop shared libraries nothing kept links to any more (they came with dropped plugins).
+    """Drop shared libraries nothing kept links to any more.
 
     Only libraries PyInstaller collected as dependencies (top level) and Qt's own
     libraries are candidates; extensions, plugins and libraries inside packages
-    (loaded by ctypes, like pdfium) are the roots and always stay.
+    (loaded by ctypes, like pdfium) are the roots and always stay. Links are
+    followed one level at a time (``direct_needs``), so what only a system
+    library needs (libzstd for libsystemd) goes with it: the system has its own.
     """
-    from PyInstaller.depend.bindepend import get_imports
 
     def candidate(dest: str) -> bool:
         dest = dest.replace("\\", "/")
@@ -126,16 +129,36 @@ def _prune_orphans(toc):  # type: ignore[no-untyped-def]
     roots = [src for dest, src, kind in binaries if not candidate(dest) or "python" in dest]
     needed = {Path(src).name for src in roots}
     while roots:
-        for name, _path in get_imports(roots.pop()):
-            base = Path(name).name
-            if base in libs and base not in needed:
-                needed.add(base)
-                roots.append(libs[base])
+        for name in direct_needs(roots.pop()):
+            if name in libs and name not in needed:
+                needed.add(name)
+                roots.append(libs[name])
     return [
         entry
         for entry in toc
         if entry[2] != "BINARY" or not candidate(entry[0]) or Path(entry[0]).name in needed
     ]
+
+
+def direct_needs(path: str) -> set[str]:
+    """File names of the libraries ``path`` links to itself (ELF ``DT_NEEDED``).
+
+    ``ldd`` (PyInstaller's way on Linux) lists every library loaded, however
+    indirectly; ``readelf`` (binutils) lists the direct ones. Without it, and on
+    macOS and Windows (whose tools list direct imports), PyInstaller's is used.
+    """
+    readelf = shutil.which("readelf") if sys.platform.startswith("linux") else None
+    if readelf:
+        result = subprocess.run(
+            [readelf, "--dynamic", "--wide", path], capture_output=True, text=True, check=False
+        )
+        return set(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", result.stdout))
+    from PyInstaller.depend.bindepend import get_imports
+
+    try:
+        return {Path(name).name for name, _ in get_imports(path)}
+    except Exception:  # not a binary this platform's tools can read
+        return set()
 
 
 def _drop_dangling_links(toc):  # type: ignore[no-untyped-def]

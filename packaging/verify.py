@@ -5,8 +5,8 @@
 What is needed comes from ``manifest.Requirements.for_app()`` (derived from
 the source tree). What the bundle holds is read from the bundle itself: the
 modules in the executable's PYZ archive and ``base_library.zip``, extension
-modules and loose modules on disk, data files, package metadata, and the Qt
-libraries its Qt binaries link to. Exit code 0 when nothing is missing, 1
+modules and loose modules on disk, data files, package metadata, and the libraries its
+binaries link to. Exit code 0 when nothing is missing, 1
 otherwise.
 """
 
@@ -24,6 +24,7 @@ from manifest import APP_NAME, ROOT, Requirements
 CONTENTS = "_internal"
 _EXTENSION_SUFFIXES = sorted([*importlib.machinery.EXTENSION_SUFFIXES, ".pyd", ".so"], key=len)
 _MODULE_SUFFIXES = (".pyc", ".py")
+_LOADERS = ("ld-linux", "ld64.so", "ld-musl")  # the dynamic loader is the system's
 
 
 @dataclass
@@ -118,30 +119,49 @@ def _plugin_name(path: str) -> str:
     return stem[1:] if stem.startswith("q") else stem
 
 
-def unlinked_qt_libraries(bundle: Path) -> list[str]:
-    """Qt libraries a bundled Qt binary links to that are not in the bundle (pruned too far)."""
-    from PyInstaller.depend.bindepend import get_imports
+def unlinked_libraries(bundle: Path) -> list[str]:
+    """Libraries a bundled binary links to that were left out (pruned too far), though the
+    build had them. System libraries (glibc, GL, ``trim.SYSTEM_LIBRARIES``) and ones the
+    build machine lacks too (PyInstaller warns about those) are not counted."""
+    import trim
+    from PyInstaller.depend.bindepend import resolve_library_path
+    from PyInstaller.depend.dylib import include_library
 
     contents = bundle / CONTENTS
-    qt_root = contents / "PySide6"
-    if not qt_root.exists():
-        return []
-    present = {path.name for path in contents.rglob("*") if path.is_file()}
+    files = [path for path in contents.rglob("*") if path.is_file()]
+    present = {path.name for path in files}
+    installed = _installed_libraries()
     missing = set()
-    for binary in qt_root.rglob("*"):
-        if binary.is_file() and binary.suffix in {".so", ".dll", ".dylib"}:
-            for name, _ in get_imports(str(binary)):
-                base = Path(name).name
-                if base.lower().startswith(("libqt6", "qt6")) and base not in present:
-                    missing.add(f"Qt library {base} (needed by {binary.relative_to(contents)})")
+    for binary in files:
+        if not _is_shared_object(binary.name):
+            continue
+        for name in trim.direct_needs(str(binary)):
+            if name in present or name.startswith(_LOADERS) or not include_library(name):
+                continue
+            if trim.is_system_library(name):
+                continue
+            if name in installed or resolve_library_path(name) is not None:
+                missing.add(f"library {name} (needed by {binary.relative_to(contents).as_posix()})")
     return sorted(missing)
+
+
+def _installed_libraries() -> set[str]:
+    """File names of the shared libraries inside the build's installed packages (Qt's too)."""
+    import sysconfig
+
+    site = Path(sysconfig.get_paths()["purelib"])
+    return {path.name for path in site.rglob("*") if _is_shared_object(path.name)}
+
+
+def _is_shared_object(name: str) -> bool:
+    return name.endswith((".so", ".pyd", ".dll", ".dylib")) or ".so." in name
 
 
 def verify(bundle: Path, needed: Requirements | None = None) -> list[str]:
     if not executable(bundle).exists():
         return [f"the executable {executable(bundle)}"]
     needed = needed or Requirements.for_app()
-    return problems(read_bundle(bundle), needed) + unlinked_qt_libraries(bundle)
+    return problems(read_bundle(bundle), needed) + unlinked_libraries(bundle)
 
 
 def main(argv: list[str]) -> int:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import sys
+from pathlib import Path
+
+import pytest
 
 MODULES = ["app", "app.core", "app.core.paths", "qasync", "sqlalchemy", "sqlalchemy.dialects"]
 FILES = [
@@ -86,3 +90,32 @@ def test_module_names_from_bundle_paths(scripts):
     assert name("docx/__init__.pyc") == "docx"
     assert name("PySide6/Qt/lib/libQt6Core.so.6") is None
     assert name("pydantic_ai_slim-2.0.0.dist-info/METADATA") is None
+
+
+needs_readelf = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("readelf") is None,
+    reason="reads ELF libraries with binutils' readelf (Linux)",
+)
+
+
+@needs_readelf
+def test_a_library_pruned_too_far_is_named(scripts, fake_bundle):
+    import PySide6
+
+    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqoffscreen.so"
+    bundle = fake_bundle("unlinked", MODULES, FILES)
+    shutil.copy(plugin, bundle / "_internal" / "PySide6" / "Qt" / "plugins" / "platforms")
+    missing = scripts.verify.unlinked_libraries(bundle)
+    plugin_path = "PySide6/Qt/plugins/platforms/libqoffscreen.so"
+    assert f"library libQt6Gui.so.6 (needed by {plugin_path})" in missing
+    assert not any("libc.so" in line or "libX11" in line for line in missing)  # the system's
+
+
+@needs_readelf
+def test_only_direct_links_are_followed(scripts):
+    import PySide6
+
+    gui = Path(PySide6.__file__).parent / "Qt" / "lib" / "libQt6Gui.so.6"
+    needs = scripts.trim.direct_needs(str(gui))
+    assert "libQt6Core.so.6" in needs
+    assert not any(name.startswith("libicu") for name in needs)  # only Qt Core links ICU
