@@ -245,12 +245,27 @@ async def seed_demo(runtime: Runtime, *, jobs: int = 400) -> None:
             )  # fmt: skip
             session.add(job)
             await session.flush()
-            session.add(Match(user_id=user_id, job_id=job.id, score=row.score or 0,
-                              reasons=row.reasons, scorer="offline", scorer_version="1.0.0"))
+            session.add(
+                Match(
+                    user_id=user_id,
+                    job_id=job.id,
+                    score=row.score or 0,
+                    reasons=row.reasons,
+                    scorer="offline",
+                    scorer_version="1.0.0",
+                )
+            )
             if row.llm_score is not None:
-                session.add(Match(user_id=user_id, job_id=job.id, score=row.llm_score,
-                                  reasons=row.llm_reasons or {}, scorer="llm",
-                                  scorer_version="1"))
+                session.add(
+                    Match(
+                        user_id=user_id,
+                        job_id=job.id,
+                        score=row.llm_score,
+                        reasons=row.llm_reasons or {},
+                        scorer="llm",
+                        scorer_version="1",
+                    )
+                )
             if row.status != "new":
                 session.add(Application(user_id=user_id, job_id=job.id, status=row.status,
                                         note="Sent CV and cover letter." if

@@ -105,6 +105,9 @@ async def _open_runtime(window, paths, settings, db_url):  # type: ignore[no-unt
     controllers = Controllers(window)
     controllers.attach(runtime)
     window.attach(runtime, bridge, controllers)
+    from app.ui.tasks import spawn
+
+    spawn(controllers.warm_up(), name="warm-up")
     if runtime.secrets.warning:
         window.statusBar().showMessage(runtime.secrets.warning, 15000)
     return runtime

@@ -7,20 +7,22 @@ pages and other features register more kinds with ``register_rerun``.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from app.ui.components.launcher import WorkflowLauncher
-from app.ui.components.profiling import ProfilingController
+from app.ui.components.launcher import WorkflowLauncher, import_off_loop
+from app.ui.components.profiling import PROFILING_MODULE, ProfilingController
 
 if TYPE_CHECKING:
     from app.runtime import Runtime
     from app.storage.models import Run
 
 RerunFactory = Callable[["Controllers"], Awaitable[object]]
+SEARCH_MODULE = "app.workflows.job_search"
 
 
 class SearchController(WorkflowLauncher):
@@ -35,10 +37,10 @@ class SearchController(WorkflowLauncher):
             raise UserError("No job source is enabled. Add one in Settings ▸ Sources "
                             "(for example greenhouse:COMPANY), then search again.")  # fmt: skip
         try:
-            from app.workflows.job_search import JobSearchWorkflow
+            module = await import_off_loop(SEARCH_MODULE)
         except ImportError as exc:
             raise UserError("Job search is not available in this version of the app.") from exc
-        return await self.launch(JobSearchWorkflow())
+        return await self.launch(module.JobSearchWorkflow())
 
 
 class Controllers(QObject):
@@ -54,6 +56,13 @@ class Controllers(QObject):
     def attach(self, runtime: Runtime) -> None:
         self.profiling.attach(runtime)
         self.search.attach(runtime)
+
+    async def warm_up(self) -> None:
+        """Import the workflows off the loop once the window is up, so the first click on
+        "Search now" or a dropped CV starts at once."""
+        for name in (PROFILING_MODULE, SEARCH_MODULE):
+            with contextlib.suppress(ImportError):  # not in this build: the action says so
+                await import_off_loop(name)
 
     def register_rerun(self, kind: str, factory: RerunFactory) -> None:
         self._reruns[kind] = factory

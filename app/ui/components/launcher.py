@@ -8,6 +8,9 @@ Run row as the runner wrote it.
 from __future__ import annotations
 
 import asyncio
+import importlib
+import sys
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +19,28 @@ if TYPE_CHECKING:
     from app.runtime import Runtime
     from app.storage.models import Run
     from app.workflows.base import Workflow
+
+
+async def import_off_loop(name: str) -> ModuleType:
+    """Import a module on a worker thread: a workflow's imports can take half a second,
+    which would freeze the window if done on the loop when the user clicks."""
+    module = sys.modules.get(name)
+    if module is not None:
+        return module
+    return await asyncio.to_thread(importlib.import_module, name)
+
+
+def step_labels(kind: str) -> dict[str, str]:
+    """The stepper labels the workflow class of ``kind`` gives (when its module is loaded)."""
+    from app.workflows.base import Workflow
+
+    classes = list(Workflow.__subclasses__())
+    while classes:
+        cls = classes.pop()
+        if getattr(cls, "kind", None) == kind and getattr(cls, "steps", None):
+            return {step: cls.label(step) for step in cls.steps}
+        classes.extend(cls.__subclasses__())
+    return {}
 
 
 class WorkflowLauncher(QObject):

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from app.ui.components.launcher import WorkflowLauncher
+from app.ui.components.launcher import WorkflowLauncher, import_off_loop
 
 if TYPE_CHECKING:
     from app.storage.models import Run
 
 log = logging.getLogger(__name__)
+
+PROFILING_MODULE = "app.workflows.profiling"
 
 
 class ProfilingController(WorkflowLauncher):
@@ -61,10 +63,10 @@ class ProfilingController(WorkflowLauncher):
             raise UserError("A profiling run is already under way; wait for it or stop it on "
                             "the Runs page.")  # fmt: skip
         try:
-            from app.workflows.profiling import ProfilingWorkflow
+            module = await import_off_loop(PROFILING_MODULE)
         except ImportError as exc:
             raise UserError("CV profiling is not available in this version of the app.") from exc
-        workflow = ProfilingWorkflow(files, password=password)
+        workflow = module.ProfilingWorkflow(files, password=password)
         run = await self.launch(workflow)
         result = getattr(workflow, "result", None)
         failures = list(getattr(result, "failures", None) or [])

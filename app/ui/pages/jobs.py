@@ -30,6 +30,7 @@ from app.ui.components.job_filter import (
     JobFilter,
 )
 from app.ui.components.jobs_model import JobsTableModel
+from app.ui.components.launcher import step_labels
 from app.ui.pages.base import Page
 from app.ui.tasks import spawn
 from app.ui.widgets.progress_stepper import ProgressStepper
@@ -322,7 +323,11 @@ class JobsPage(Page):
             return
         self.stepper.show()
         self.stepper.show_run(
-            update.step_names, update.current_step, update.status, error=update.error_message
+            update.step_names,
+            update.current_step,
+            update.status,
+            labels=step_labels(update.kind),
+            error=update.error_message,
         )
         self.search_button.setEnabled(update.finished)
         self.stop_button.setEnabled(not update.finished)

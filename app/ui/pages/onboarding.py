@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.events import RunProgress, RunUpdate
+from app.ui.components.launcher import step_labels
 from app.ui.components.onboarding_store import OnboardingDraft
 from app.ui.components.work_preferences import WorkPreferences
 from app.ui.cv_files import CV_SUFFIXES
@@ -277,7 +278,11 @@ class OnboardingPage(Page):
             return
         self._run_id = update.run_id
         self.stepper.show_run(
-            update.step_names, update.current_step, update.status, error=update.error_message
+            update.step_names,
+            update.current_step,
+            update.status,
+            labels=step_labels(update.kind),
+            error=update.error_message,
         )
         if update.status == "succeeded":
             self.build_note.setText("Your profile is ready. Check it, then search for jobs.")

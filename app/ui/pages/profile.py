@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from app.core.events import RunProgress, RunUpdate
+from app.ui.components.launcher import step_labels
 from app.ui.components.profile_form import ProfileForm
 from app.ui.cv_files import CV_SUFFIXES
 from app.ui.pages.base import Page
@@ -167,7 +168,11 @@ class ProfilePage(Page):
             return
         self.stepper.show()
         self.stepper.show_run(
-            update.step_names, update.current_step, update.status, error=update.error_message
+            update.step_names,
+            update.current_step,
+            update.status,
+            labels=step_labels(update.kind),
+            error=update.error_message,
         )
         running = not update.finished
         for button in (self.import_button, self.rerun_button):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.events import RunProgress, RunUpdate
+from app.ui.components.launcher import step_labels
 from app.ui.components.runs_model import RunEntry, RunsTableModel, usage_text
 from app.ui.pages.base import Page
 from app.ui.tasks import spawn
@@ -153,7 +154,11 @@ class RunsPage(Page):
         self._followed = update.run_id
         self.heading_run.setText(f"Run {update.run_id}: {update.kind}, {update.status}")
         self.stepper.show_run(
-            update.step_names, update.current_step, update.status, error=update.error_message
+            update.step_names,
+            update.current_step,
+            update.status,
+            labels=step_labels(update.kind),
+            error=update.error_message,
         )
         self.cancel_button.setEnabled(not update.finished)
         can_again = self.controllers is not None and self.controllers.can_run_again(update.kind)
