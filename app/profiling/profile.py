@@ -6,9 +6,11 @@ thread) and saves the result. `today` is a parameter so "present" is testable.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from app.profiling.errors import DocumentError
 from app.profiling.extract.types import ExtractedDocument
 from app.profiling.merge import dedupe, merge_experience, norm, phone_key, pick_scalar
 from app.profiling.models import DocumentInfo, Link, Profile, Source
@@ -28,10 +30,20 @@ class SourceDocument:
 
 
 def build_profile(
-    docs: list[SourceDocument], *, taxonomy: Taxonomy | None = None, today: date | None = None
+    docs: list[SourceDocument],
+    *,
+    failed: Sequence[DocumentError] = (),
+    taxonomy: Taxonomy | None = None,
+    today: date | None = None,
 ) -> Profile:
+    """One profile from the documents that could be read.
+
+    `failed` are the errors of files that could not be read: they become warnings,
+    so the user sees them beside a profile built from the others.
+    """
     taxonomy = taxonomy or load_taxonomy()
     profile = Profile()
+    profile.warnings.extend(str(error) for error in failed)
     parsed: list[tuple[SourceDocument, ParsedCV]] = []
     for doc in docs:
         cv = parse_document(doc.document, taxonomy)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from render import load_specs, render
 
+from app.profiling.errors import DocumentError
 from app.profiling.extract import extract_document
 from app.profiling.extract.types import TEXT, ExtractedDocument
 from app.profiling.json_resume import from_json_resume, to_json_resume
@@ -112,13 +113,14 @@ def test_a_failed_file_does_not_stop_the_others(tmp_path):
     good = from_spec("warehouse_1col", tmp_path)
     bad = tmp_path / "empty.pdf"
     bad.write_bytes(b"")
-    docs = [good]
+    docs, failed = [good], []
     try:
         docs.append(SourceDocument(2, bad.name, extract_document(bad)))
-    except Exception as exc:  # the caller records the error and goes on
-        assert "empty.pdf" in str(exc)
-    p = build_profile(docs, today=TODAY)
+    except DocumentError as exc:  # the caller records the error and goes on
+        failed.append(exc)
+    p = build_profile(docs, failed=failed, today=TODAY)
     assert p.name == "Tomasz Nowak"
+    assert any("empty.pdf" in w and "empty" in w for w in p.warnings)
 
 
 def test_json_resume_round_trip(tmp_path):
