@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from app.profiling.models import (
     Certification,
     EducationEntry,
@@ -33,7 +35,9 @@ def _date(value: str | None) -> str | None:
     return None if not value or value == "present" else value
 
 
-def to_json_resume(profile: Profile) -> dict[str, Any]:
+def to_json_resume(profile: Profile | dict[str, Any]) -> dict[str, Any]:
+    """JSON Resume 1.0 for a Profile (or its `model_dump(mode="json")` dict)."""
+    profile = as_profile(profile)
     basics: dict[str, Any] = {
         "name": profile.name or "",
         "label": profile.headline or "",
@@ -99,6 +103,25 @@ def to_json_resume(profile: Profile) -> dict[str, Any]:
             },
         },
     }
+
+
+def as_profile(value: Profile | dict[str, Any]) -> Profile:
+    """A Profile from a Profile or a dict of its fields; unknown keys are ignored and
+    plain-string skills ("Python") are accepted, as an edit form may hold them."""
+    if isinstance(value, Profile):
+        return value
+    data = {k: v for k, v in value.items() if k in Profile.model_fields}
+    skills = data.get("skills") or []
+    data["skills"] = [
+        {"name": s, "category": "Other", "evidence": "entered by the user"}
+        if isinstance(s, str) else s
+        for s in skills
+    ]  # fmt: skip
+    try:
+        return Profile.model_validate(data)
+    except ValidationError:
+        scalars = ("name", "email", "phone", "location", "headline", "profile_text", "summary")
+        return Profile(**{k: data[k] for k in scalars if isinstance(data.get(k), str)})
 
 
 def from_json_resume(

@@ -153,3 +153,10 @@ def test_json_resume_import_of_a_foreign_file():
     assert {s.name for s in p.skills} >= {"Xero", "QuickBooks", "Excel"}
     assert p.experience[0].end == "2023-06"
     assert p.profile_text
+
+
+def test_json_resume_export_accepts_a_profile_dict():
+    data = to_json_resume({"name": "Ana Lima", "email": "ana@example.com", "skills": ["Xero"],
+                           "unknown": 1})  # fmt: skip
+    assert data["basics"]["name"] == "Ana Lima"
+    assert data["skills"] == [{"name": "Xero", "keywords": ["Other"]}]
