@@ -139,3 +139,19 @@ def test_improve_with_ai_on_the_profile_page(qapp, qloop, app_home, paths, fake,
             assert (await profile_now(app.runtime))["profile_text"] == summary
 
     qloop.run_until_complete(scenario())
+
+
+def test_vibe_page_without_a_model_says_how_to_set_one(qapp, qloop, app_home):
+    async def scenario() -> None:
+        async with running_app(qapp, app_home) as app:
+            app.window.set_onboarding(False)
+            app.window.show_page("vibe")
+            vibe = app.page("vibe")
+            await app.until(lambda: vibe.start_button.isEnabled(), what="the page")
+            QTest.keyClicks(vibe.input, "I like quiet offices.")
+            QTest.keyClick(vibe.input, Qt.Key.Key_Return)
+            await app.until(lambda: "No AI model is set" in vibe.status.text())
+            assert "I like quiet offices." in vibe.transcript_text()  # kept for a retry
+            assert vibe.start_button.text() == "&Retry"
+
+    qloop.run_until_complete(scenario())

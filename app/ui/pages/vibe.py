@@ -84,7 +84,9 @@ class VibePage(Page):
         profile = await load_profile(self.runtime.db, self.runtime.user_id)
         self._show_persona(profile.get("persona"))
         self._set_busy(False)
-        self.start_button.setVisible(not messages or messages[-1][0] == "user")
+        retry = bool(messages) and messages[-1][0] == "user"
+        self.start_button.setText("&Retry" if retry else "S&tart")
+        self.start_button.setVisible(retry or not messages)
 
     def send_typed(self) -> None:
         text = self.input.text().strip()
@@ -105,10 +107,12 @@ class VibePage(Page):
             async for piece in self._chat().reply(text):
                 self._append_text(piece)
         except UserError as exc:
+            await self.reload()  # show what is stored: the typed answer is kept for a retry
             self._say(str(exc), ok=False)
+            return
         finally:
             self._set_busy(False)
-            self.start_button.setVisible(False)
+        self.start_button.setVisible(False)
 
     async def write_persona(self) -> None:
         from app.core.errors import UserError
