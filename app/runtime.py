@@ -37,8 +37,12 @@ DATABASE_URL_ENV = "JOBAGENT_DATABASE_URL"
 
 def resolve_database_url(paths: AppPaths, settings: Settings, override: str | None = None) -> str:
     """--db, then JOBAGENT_DATABASE_URL, then Settings, then the SQLite file."""
-    return (override or os.environ.get(DATABASE_URL_ENV) or settings.database.url
-            or sqlite_url(paths.sqlite_file))
+    return (
+        override
+        or os.environ.get(DATABASE_URL_ENV)
+        or settings.database.url
+        or sqlite_url(paths.sqlite_file)
+    )
 
 
 def make_http_client(settings: Settings) -> httpx.AsyncClient:
@@ -51,8 +55,14 @@ def make_http_client(settings: Settings) -> httpx.AsyncClient:
 
 
 class Runtime:
-    def __init__(self, paths: AppPaths, settings: Settings, db: Database,
-                 http: httpx.AsyncClient, user_id: int) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        db: Database,
+        http: httpx.AsyncClient,
+        user_id: int,
+    ) -> None:
         self.paths = paths
         self.settings = settings
         self.db = db
@@ -66,8 +76,9 @@ class Runtime:
         self.extras: dict[str, Any] = {}
 
     @classmethod
-    async def open(cls, paths: AppPaths, settings: Settings | None = None, *,
-                   database_url: str | None = None) -> Runtime:
+    async def open(
+        cls, paths: AppPaths, settings: Settings | None = None, *, database_url: str | None = None
+    ) -> Runtime:
         """Open everything; must be awaited inside the running loop."""
         paths.ensure()
         settings = settings or load_settings(paths.settings_file)

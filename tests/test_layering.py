@@ -47,16 +47,20 @@ def test_only_the_entry_point_starts_an_event_loop():
     starters = []
     for path in python_files():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and node.func.attr in LOOP_STARTERS
-                    and isinstance(node.func.value, ast.Name)
-                    and node.func.value.id in {"asyncio", "loop", "agent"}):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in LOOP_STARTERS
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in {"asyncio", "loop", "agent"}
+            ):
                 starters.append(str(path.relative_to(APP)))
     assert set(starters) <= {"main.py"}, starters
 
 
 def test_import_linter_contract():
     lint_imports = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
-    result = subprocess.run([lint_imports], capture_output=True, text=True,
-                            cwd=APP.parent, timeout=300)
+    result = subprocess.run(
+        [lint_imports], capture_output=True, text=True, cwd=APP.parent, timeout=300
+    )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -36,13 +36,16 @@ class _Parser(argparse.ArgumentParser):
 
 def build_global_parser(*, add_help: bool = True) -> argparse.ArgumentParser:
     """The options that also apply to the window; cheap to build (no command modules)."""
-    parser = _Parser(prog="jobagent", add_help=add_help,
-                     description=f"{APP_NAME}. With no command, opens the window.")
+    parser = _Parser(
+        prog="jobagent",
+        add_help=add_help,
+        description=f"{APP_NAME}. With no command, opens the window.",
+    )
     parser.add_argument("--version", action="version", version=f"jobagent {__version__}")
-    parser.add_argument("--home", metavar="DIR",
-                        help=f"keep data, settings and logs under DIR (same as {HOME_ENV})")
-    parser.add_argument("--db", metavar="URL",
-                        help="database URL (same as JOBAGENT_DATABASE_URL)")
+    parser.add_argument(
+        "--home", metavar="DIR", help=f"keep data, settings and logs under DIR (same as {HOME_ENV})"
+    )
+    parser.add_argument("--db", metavar="URL", help="database URL (same as JOBAGENT_DATABASE_URL)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log to stderr too")
     parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
     return parser
@@ -56,8 +59,7 @@ def wants_window(argv: list[str]) -> tuple[bool, argparse.Namespace]:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = build_global_parser()
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND",
-                                     parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module_name in COMMANDS:
         importlib.import_module(module_name).register(commands)
     return parser
@@ -76,8 +78,11 @@ async def run_cli(args: argparse.Namespace) -> int:
     ctx: CliContext | None = None
     try:
         paths = app_paths(args.home).ensure()
-        setup_logging(paths.log_file, level=logging.DEBUG if args.verbose else logging.INFO,
-                      console=args.verbose)
+        setup_logging(
+            paths.log_file,
+            level=logging.DEBUG if args.verbose else logging.INFO,
+            console=args.verbose,
+        )
         ctx = CliContext(args=args, paths=paths, settings=load_settings(paths.settings_file))
         return await args.handler(ctx)
     except UserError as exc:

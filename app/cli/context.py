@@ -23,8 +23,7 @@ class CliContext:
     async def runtime(self) -> Runtime:
         """Open the Runtime (database, clients) the first time a command asks for it."""
         if self._runtime is None:
-            self._runtime = await Runtime.open(self.paths, self.settings,
-                                               database_url=self.args.db)
+            self._runtime = await Runtime.open(self.paths, self.settings, database_url=self.args.db)
         return self._runtime
 
     async def close(self) -> None:
@@ -42,7 +41,8 @@ def print_table(rows: list[list[Any]], headers: list[str]) -> None:
     cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     for index, row in enumerate(cells):
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-              .rstrip())
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
         if index == 0:
             print("  ".join("-" * width for width in widths))

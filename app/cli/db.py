@@ -96,11 +96,13 @@ async def grant_app_role(ctx: CliContext) -> int:
             raise ConfigError("db grant is for PostgreSQL; SQLite has no roles.")
         async with db.engine.begin() as conn:
             found = await conn.scalar(
-                text("SELECT rolsuper FROM pg_roles WHERE rolname = :r"), {"r": role})
+                text("SELECT rolsuper FROM pg_roles WHERE rolname = :r"), {"r": role}
+            )
             if found is None:
                 raise DatabaseError(
                     f"Role '{role}' does not exist. Create it first: "
-                    f"CREATE ROLE {role} LOGIN PASSWORD '...';")
+                    f"CREATE ROLE {role} LOGIN PASSWORD '...';"
+                )
             database = await conn.scalar(text("SELECT current_database()"))
             quote = conn.dialect.identifier_preparer.quote
             try:
@@ -110,9 +112,13 @@ async def grant_app_role(ctx: CliContext) -> int:
                 raise DatabaseError(f"Granting failed: {explain(exc)}") from exc
     finally:
         await db.close()
-    print(f"{describe(ctx.args.url)}: role '{role}' may now read and write rows, "
-          "and cannot create, alter or drop anything.")
+    print(
+        f"{describe(ctx.args.url)}: role '{role}' may now read and write rows, "
+        "and cannot create, alter or drop anything."
+    )
     if found:
-        print(f"warning: '{role}' is a superuser, so it can still do anything. "
-              "Use an ordinary role for the app.")
+        print(
+            f"warning: '{role}' is a superuser, so it can still do anything. "
+            "Use an ordinary role for the app."
+        )
     return 0

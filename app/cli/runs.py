@@ -19,10 +19,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run_to_dict(run) -> dict:  # type: ignore[no-untyped-def]
     return {
-        "id": run.id, "kind": run.kind, "status": run.status, "step_names": run.step_names,
-        "current_step": run.current_step, "error_message": run.error_message,
-        "warnings": run.warnings, "started_at": run.started_at, "finished_at": run.finished_at,
-        "duration_s": run_store.duration_seconds(run), "usage": run.usage,
+        "id": run.id,
+        "kind": run.kind,
+        "status": run.status,
+        "step_names": run.step_names,
+        "current_step": run.current_step,
+        "error_message": run.error_message,
+        "warnings": run.warnings,
+        "started_at": run.started_at,
+        "finished_at": run.finished_at,
+        "duration_s": run_store.duration_seconds(run),
+        "usage": run.usage,
     }
 
 
@@ -38,9 +45,15 @@ async def list_runs(ctx: CliContext) -> int:
     rows = []
     for run in found:
         duration = run_store.duration_seconds(run)
-        rows.append([run.id, run.kind, run.status,
-                     run.started_at.strftime("%Y-%m-%d %H:%M") if run.started_at else "",
-                     f"{duration:.1f}s" if duration is not None else "",
-                     (run.error_message or "")[:60]])
+        rows.append(
+            [
+                run.id,
+                run.kind,
+                run.status,
+                run.started_at.strftime("%Y-%m-%d %H:%M") if run.started_at else "",
+                f"{duration:.1f}s" if duration is not None else "",
+                (run.error_message or "")[:60],
+            ]
+        )
     print_table(rows, ["ID", "KIND", "STATUS", "STARTED", "DURATION", "ERROR"])
     return 0

@@ -78,6 +78,7 @@ class SecretStore:
 
     def _no_backend(self, exc: Exception) -> None:
         if self.warning is None:
-            log.warning("keyring unavailable (%s): keys are kept for this session only",
-                        type(exc).__name__)
+            log.warning(
+                "keyring unavailable (%s): keys are kept for this session only", type(exc).__name__
+            )
         self.warning = NO_KEYRING_MESSAGE

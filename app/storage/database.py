@@ -47,8 +47,9 @@ class Database:
         return describe(self.url)
 
     @classmethod
-    async def open(cls, url: str, *, upgrade_sqlite: bool = True, check_schema: bool = True
-                   ) -> Database:
+    async def open(
+        cls, url: str, *, upgrade_sqlite: bool = True, check_schema: bool = True
+    ) -> Database:
         """Connect, then bring SQLite to head or check that PostgreSQL is at head."""
         db = cls(create_engine(url), url)
         try:
@@ -123,8 +124,9 @@ def create_engine(url: str) -> AsyncEngine:
             engine = create_async_engine(async_url, connect_args={"timeout": 30})
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
             return engine
-        return create_async_engine(async_url, pool_pre_ping=True, pool_size=5,
-                                   connect_args={"connect_timeout": 10})
+        return create_async_engine(
+            async_url, pool_pre_ping=True, pool_size=5, connect_args={"connect_timeout": 10}
+        )
     except ModuleNotFoundError as exc:
         raise ConfigError(
             "PostgreSQL support is not installed. Install the app with its 'postgres' extra "

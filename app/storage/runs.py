@@ -22,11 +22,17 @@ def this_process() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-async def create_run(db: Database, kind: str, step_names: Sequence[str],
-                     user_id: int | None) -> Run:
+async def create_run(
+    db: Database, kind: str, step_names: Sequence[str], user_id: int | None
+) -> Run:
     async with db.session() as session:
-        run = Run(kind=kind, step_names=list(step_names), user_id=user_id,
-                  status=RunStatus.QUEUED.value, owner=this_process())
+        run = Run(
+            kind=kind,
+            step_names=list(step_names),
+            user_id=user_id,
+            status=RunStatus.QUEUED.value,
+            owner=this_process(),
+        )
         session.add(run)
         await session.flush()
         return run
@@ -68,15 +74,21 @@ async def mark_interrupted(db: Database) -> int:
 
     host = socket.gethostname()
     async with db.session() as session:
-        stale = (await session.scalars(
-            select(Run).where(Run.status.in_([RunStatus.QUEUED.value, RunStatus.RUNNING.value]))
-        )).all()
+        stale = (
+            await session.scalars(
+                select(Run).where(Run.status.in_([RunStatus.QUEUED.value, RunStatus.RUNNING.value]))
+            )
+        ).all()
         dead_ids = [run.id for run in stale if _owner_is_dead(run.owner, host, psutil.pid_exists)]
         if dead_ids:
             await session.execute(
-                update(Run).where(Run.id.in_(dead_ids)).values(
-                    status=RunStatus.INTERRUPTED.value, finished_at=utcnow(),
-                    error_message=INTERRUPTED_MESSAGE)
+                update(Run)
+                .where(Run.id.in_(dead_ids))
+                .values(
+                    status=RunStatus.INTERRUPTED.value,
+                    finished_at=utcnow(),
+                    error_message=INTERRUPTED_MESSAGE,
+                )
             )
         return len(dead_ids)
 
@@ -94,9 +106,14 @@ def _owner_is_dead(owner: str | None, host: str, pid_exists: Callable[[int], boo
 
 def to_update(run: Run) -> RunUpdate:
     return RunUpdate(
-        run_id=run.id, kind=run.kind, status=run.status, step_names=tuple(run.step_names or ()),
-        current_step=run.current_step, error_message=run.error_message,
-        warnings=tuple(run.warnings or ()), usage=dict(run.usage or {}),
+        run_id=run.id,
+        kind=run.kind,
+        status=run.status,
+        step_names=tuple(run.step_names or ()),
+        current_step=run.current_step,
+        error_message=run.error_message,
+        warnings=tuple(run.warnings or ()),
+        usage=dict(run.usage or {}),
     )
 
 

@@ -9,8 +9,13 @@ from sqlalchemy.exc import ArgumentError
 
 from app.core.errors import ConfigError
 
-_POSTGRES_NAMES = {"postgres", "postgresql", "postgresql+psycopg", "postgresql+psycopg2",
-                   "postgresql+asyncpg"}
+_POSTGRES_NAMES = {
+    "postgres",
+    "postgresql",
+    "postgresql+psycopg",
+    "postgresql+psycopg2",
+    "postgresql+asyncpg",
+}
 _SQLITE_NAMES = {"sqlite", "sqlite+aiosqlite", "sqlite+pysqlite"}
 
 

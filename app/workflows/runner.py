@@ -88,20 +88,23 @@ class WorkflowRunner:
         token = current_run_id.set(run_id)
         ctx = StepContext(runtime=self.runtime, run_id=run_id, user_id=user_id)
         ctx._reporter = lambda detail, fraction: self.runtime.events.publish(
-            RunProgress(run_id, detail, fraction))
+            RunProgress(run_id, detail, fraction)
+        )
         try:
             await self._write(run_id, status=RunStatus.RUNNING.value, started_at=utcnow())
             for step in workflow.steps:
-                await self._write(run_id, current_step=step, warnings=list(ctx.warnings),
-                                  usage=dict(ctx.usage))
+                await self._write(
+                    run_id, current_step=step, warnings=list(ctx.warnings), usage=dict(ctx.usage)
+                )
                 log.info("%s: step %s", workflow.kind, step)
                 await workflow.run_step(step, ctx)
             log.info("%s: succeeded", workflow.kind)
             return await self._finish(run_id, ctx, RunStatus.SUCCEEDED, current_step=None)
         except asyncio.CancelledError:
             log.info("%s: cancelled", workflow.kind)
-            await asyncio.shield(self._finish(run_id, ctx, RunStatus.CANCELLED,
-                                              error_message="Cancelled."))
+            await asyncio.shield(
+                self._finish(run_id, ctx, RunStatus.CANCELLED, error_message="Cancelled.")
+            )
             raise
         except UserError as exc:
             log.warning("%s failed: %s", workflow.kind, exc)
@@ -113,10 +116,15 @@ class WorkflowRunner:
         finally:
             current_run_id.reset(token)
 
-    async def _finish(self, run_id: int, ctx: StepContext, status: RunStatus, **fields: Any
-                      ) -> Run:
-        return await self._write(run_id, status=status.value, finished_at=utcnow(),
-                                 warnings=list(ctx.warnings), usage=dict(ctx.usage), **fields)
+    async def _finish(self, run_id: int, ctx: StepContext, status: RunStatus, **fields: Any) -> Run:
+        return await self._write(
+            run_id,
+            status=status.value,
+            finished_at=utcnow(),
+            warnings=list(ctx.warnings),
+            usage=dict(ctx.usage),
+            **fields,
+        )
 
     async def _write(self, run_id: int, **fields: Any) -> Run:
         run = await run_store.update_run(self.runtime.db, run_id, **fields)

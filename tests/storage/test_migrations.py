@@ -63,7 +63,8 @@ async def test_models_match_migrations(tmp_path):
     try:
         async with db.engine.connect() as conn:
             diff = await conn.run_sync(
-                lambda c: compare_metadata(MigrationContext.configure(c), Base.metadata))
+                lambda c: compare_metadata(MigrationContext.configure(c), Base.metadata)
+            )
     finally:
         await db.close()
     assert diff == []

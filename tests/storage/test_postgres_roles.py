@@ -15,8 +15,12 @@ pytestmark = pytest.mark.asyncio
 
 
 def jobagent(*args: str, home) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
-    return subprocess.run([sys.executable, "-m", "app", "--home", str(home), *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "app", "--home", str(home), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def sql(url: str, statement: str) -> None:
@@ -29,8 +33,9 @@ def granted(postgres, tmp_path):
     up = jobagent("db", "upgrade", "--url", postgres.owner_url, home=tmp_path)
     assert up.returncode == 0, up.stderr
     assert "upgraded from empty to" in up.stdout
-    grant = jobagent("db", "grant", "--url", postgres.owner_url, "--app-role", "jobagent_app",
-                     home=tmp_path)
+    grant = jobagent(
+        "db", "grant", "--url", postgres.owner_url, "--app-role", "jobagent_app", home=tmp_path
+    )
     assert grant.returncode == 0, grant.stderr
     return postgres
 
@@ -46,15 +51,18 @@ async def test_app_role_reads_and_writes_rows(granted, paths):
         await runtime.close()
 
 
-@pytest.mark.parametrize("statement", [
-    "CREATE TABLE intruder (id int)",
-    "CREATE TABLE public.intruder (id int)",
-    "CREATE TEMP TABLE intruder (id int)",
-    "DROP TABLE job",
-    "ALTER TABLE job ADD COLUMN x int",
-    "TRUNCATE job",
-    "CREATE INDEX ix_intruder ON job (title)",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "CREATE TABLE intruder (id int)",
+        "CREATE TABLE public.intruder (id int)",
+        "CREATE TEMP TABLE intruder (id int)",
+        "DROP TABLE job",
+        "ALTER TABLE job ADD COLUMN x int",
+        "TRUNCATE job",
+        "CREATE INDEX ix_intruder ON job (title)",
+    ],
+)
 async def test_app_role_cannot_change_the_schema(granted, statement):
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         sql(granted.app_url, statement)
@@ -67,8 +75,12 @@ async def test_grant_covers_tables_created_later(granted):
 
 
 async def test_app_refuses_a_schema_that_is_behind(postgres, paths, tmp_path):
-    assert jobagent("db", "upgrade", "--url", postgres.owner_url, "--revision", "base",
-                    home=tmp_path).returncode == 0
+    assert (
+        jobagent(
+            "db", "upgrade", "--url", postgres.owner_url, "--revision", "base", home=tmp_path
+        ).returncode
+        == 0
+    )
     with pytest.raises(SchemaBehindError, match="jobagent db upgrade --url"):
         await Runtime.open(paths, database_url=postgres.owner_url)
     run = jobagent("--db", postgres.owner_url, "runs", "list", home=tmp_path)
@@ -87,7 +99,8 @@ async def test_wrong_password_is_one_clear_line(postgres, tmp_path):
 
 
 async def test_grant_names_a_missing_role(postgres, tmp_path):
-    run = jobagent("db", "grant", "--url", postgres.owner_url, "--app-role", "nobody",
-                   home=tmp_path)
+    run = jobagent(
+        "db", "grant", "--url", postgres.owner_url, "--app-role", "nobody", home=tmp_path
+    )
     assert run.returncode == 1
     assert "Role 'nobody' does not exist" in run.stderr

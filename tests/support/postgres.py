@@ -25,8 +25,10 @@ def find_bindir() -> Path | None:
     explicit = os.environ.get("PG_BINDIR")
     if explicit:
         return Path(explicit)
-    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(
-        Path(p).parent.name) if Path(p).parent.name.isdigit() else 0)
+    candidates = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin"),
+        key=lambda p: int(Path(p).parent.name) if Path(p).parent.name.isdigit() else 0,
+    )
     if candidates:
         return Path(candidates[-1])
     initdb = shutil.which("initdb")
@@ -45,8 +47,9 @@ class PostgresServer:
     root: Path
     port: int
 
-    def url(self, user: str = "postgres", password: str = SUPER_PASSWORD,
-            database: str = "postgres") -> str:
+    def url(
+        self, user: str = "postgres", password: str = SUPER_PASSWORD, database: str = "postgres"
+    ) -> str:
         return f"postgresql://{user}:{password}@127.0.0.1:{self.port}/{database}"
 
     @property
@@ -69,13 +72,27 @@ class PostgresServer:
         if os.geteuid() == 0:
             shutil.chown(self.root, "postgres", "postgres")
             shutil.chown(pwfile, "postgres", "postgres")
-        self._run("initdb", "-D", str(data), "-U", "postgres", "--pwfile", str(pwfile),
-                  "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
-                  "--locale=C.UTF-8")
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} "
-                   f"-c unix_socket_directories={self.root} -c fsync=off")
-        self._run("pg_ctl", "-D", str(data), "-l", str(self.root / "log"), "-w",
-                  "-o", options, "start")
+        self._run(
+            "initdb",
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "--pwfile",
+            str(pwfile),
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        )
+        options = (
+            f"-c listen_addresses=127.0.0.1 -p {self.port} "
+            f"-c unix_socket_directories={self.root} -c fsync=off"
+        )
+        self._run(
+            "pg_ctl", "-D", str(data), "-l", str(self.root / "log"), "-w", "-o", options, "start"
+        )
 
     def stop(self) -> None:
         try:

@@ -20,8 +20,12 @@ class ThreeSteps(Workflow):
     kind = "test"
     steps = ("first", "second", "third")
 
-    def __init__(self, fail_in: str | None = None, error: Exception | None = None,
-                 block_in: str | None = None) -> None:
+    def __init__(
+        self,
+        fail_in: str | None = None,
+        error: Exception | None = None,
+        block_in: str | None = None,
+    ) -> None:
         self.fail_in, self.error, self.block_in = fail_in, error, block_in
         self.seen: list[str] = []
         self.blocked = asyncio.Event()
@@ -55,10 +59,16 @@ async def test_success_writes_every_step_and_publishes_it(runtime):
     updates = [e for e in events if isinstance(e, RunUpdate)]
     assert [u.status for u in updates][:2] == ["queued", "running"]
     assert [u.current_step for u in updates if u.status == "running"][1:] == [
-        "first", "second", "third"]
+        "first",
+        "second",
+        "third",
+    ]
     assert updates[-1].status == "succeeded"
     assert [e.detail for e in events if isinstance(e, RunProgress)] == [
-        "doing first", "doing second", "doing third"]
+        "doing first",
+        "doing second",
+        "doing third",
+    ]
 
 
 async def test_user_error_fails_the_run_with_its_message(runtime):
@@ -105,11 +115,16 @@ async def test_closing_the_runtime_cancels_runs_in_flight(paths):
 async def test_runs_left_running_by_a_crash_become_interrupted(paths):
     runtime = await Runtime.open(paths)
     crashed = await run_store.create_run(runtime.db, "test", ["a"], None)
-    await run_store.update_run(runtime.db, crashed.id, status="running",
-                               owner=f"{run_store.this_process().rsplit(':', 1)[0]}:999999999")
+    await run_store.update_run(
+        runtime.db,
+        crashed.id,
+        status="running",
+        owner=f"{run_store.this_process().rsplit(':', 1)[0]}:999999999",
+    )
     other_machine = await run_store.create_run(runtime.db, "test", ["a"], None)
-    await run_store.update_run(runtime.db, other_machine.id, status="running",
-                               owner="another-host:1")
+    await run_store.update_run(
+        runtime.db, other_machine.id, status="running", owner="another-host:1"
+    )
     await runtime.db.close()
     await runtime.http.aclose()
     again = await Runtime.open(paths)
