@@ -13,14 +13,14 @@ once (the window and a CLI) cannot trip over a row the other just inserted.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Collection, Iterable, Iterator, Sequence
+import contextlib
+from collections.abc import Awaitable, Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import and_, null, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from app.sources.models import Posting
 from app.storage.database import Database
@@ -43,6 +43,7 @@ _MATCH_FIELDS = ("run_id", "score", "reasons", "scorer_version", "job_content_ha
                  "profile_version", "profile_fingerprint")  # fmt: skip
 
 Key = tuple[str, str]
+Execute = Callable[..., Awaitable[Any]]
 
 
 @dataclass(slots=True)
@@ -179,28 +180,55 @@ async def load_postings(db: Database, job_ids: Sequence[int]) -> list[Posting]:
     return postings
 
 
+class _Stopped(Exception):
+    """The save was asked to stop: its transaction is rolled back."""
+
+
 async def save_search(db: Database, write: SearchWrite) -> dict[Key, int]:
-    """Write one search in one transaction; returns the job id of every upserted key."""
+    """Write one search in one transaction; returns the job id of every upserted key.
+
+    Cancelling the caller stops the save before its next batch and rolls it back. The
+    save runs as its own task so that a cancel never lands inside a statement: with
+    SQLite that leaves the write transaction open, and the database locked.
+    """
+    stop = asyncio.Event()
+    task = asyncio.get_running_loop().create_task(_save(db, write, stop))
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        stop.set()
+        with contextlib.suppress(_Stopped):
+            await task
+        raise
+
+
+async def _save(db: Database, write: SearchWrite, stop: asyncio.Event) -> dict[Key, int]:
     now = utcnow()
+
+    async def execute(statement: Any, rows: Any = None) -> Any:
+        if stop.is_set():
+            raise _Stopped
+        result = await conn.execute(statement, rows)
+        await asyncio.sleep(0)
+        return result
+
     async with db.session() as session:
         conn = await session.connection()
-        ids = await _upsert_jobs(db, conn, write.upserts, now)
+        ids = await _upsert_jobs(db, execute, write.upserts, now)
         for chunk in _chunks(write.touch_ids):
-            await conn.execute(
-                update(_JOB).where(_JOB.c.id.in_(list(chunk))).values(last_seen_at=now)
-            )
+            await execute(update(_JOB).where(_JOB.c.id.in_(list(chunk))).values(last_seen_at=now))
         for chunk in _chunks(write.close_ids):
-            await conn.execute(
-                update(_JOB).where(_JOB.c.id.in_(list(chunk))).values(closed_at=now)
-            )
+            await execute(update(_JOB).where(_JOB.c.id.in_(list(chunk))).values(closed_at=now))
         missing = [m.key for m in write.matches if m.key not in ids]
-        ids.update(await _ids_for(conn, missing))
-        await _upsert_matches(db, conn, write, ids, now)
+        ids.update(await _ids_for(execute, missing))
+        await _upsert_matches(db, execute, write, ids, now)
+        if stop.is_set():
+            raise _Stopped
     return ids
 
 
 async def _upsert_jobs(
-    db: Database, conn: AsyncConnection, postings: Sequence[Posting], now: datetime
+    db: Database, execute: Execute, postings: Sequence[Posting], now: datetime
 ) -> dict[Key, int]:
     ins = _insert(db)(_JOB)
     stmt = ins.on_conflict_do_update(
@@ -211,13 +239,12 @@ async def _upsert_jobs(
     ids: dict[Key, int] = {}
     for chunk in _chunks(postings):
         rows = [job_values(p, now) for p in chunk]
-        for job_id, source, external_id in (await conn.execute(stmt, rows)).all():
+        for job_id, source, external_id in (await execute(stmt, rows)).all():
             ids[(source, external_id)] = job_id
-        await asyncio.sleep(0)
     return ids
 
 
-async def _ids_for(conn: AsyncConnection, keys: Sequence[Key]) -> dict[Key, int]:
+async def _ids_for(execute: Execute, keys: Sequence[Key]) -> dict[Key, int]:
     """Job ids by (source, external_id), for keys this search did not upsert."""
     found: dict[Key, int] = {}
     by_source: dict[str, list[str]] = {}
@@ -228,13 +255,13 @@ async def _ids_for(conn: AsyncConnection, keys: Sequence[Key]) -> dict[Key, int]
             query = select(_JOB.c.id, _JOB.c.external_id).where(
                 _JOB.c.source == source, _JOB.c.external_id.in_(list(chunk))
             )
-            for job_id, external_id in (await conn.execute(query)).all():
+            for job_id, external_id in (await execute(query)).all():
                 found[(source, external_id)] = job_id
     return found
 
 
 async def _upsert_matches(
-    db: Database, conn: AsyncConnection, write: SearchWrite, ids: dict[Key, int], now: datetime
+    db: Database, execute: Execute, write: SearchWrite, ids: dict[Key, int], now: datetime
 ) -> None:
     ins = _insert(db)(_MATCH)
     stmt = ins.on_conflict_do_update(
@@ -260,8 +287,7 @@ async def _upsert_matches(
             if m.key in ids
         ]
         if rows:
-            await conn.execute(stmt, rows)
-        await asyncio.sleep(0)
+            await execute(stmt, rows)
 
 
 async def find_job_id(db: Database, source: str, external_id: str) -> int | None:
