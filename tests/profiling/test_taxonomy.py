@@ -147,3 +147,30 @@ def test_attribution_text():
     assert "O*NET" in ATTRIBUTION and "CC BY 4.0" in ATTRIBUTION
     assert "has not approved, endorsed, or tested these modifications" in ATTRIBUTION
     assert (TAXONOMY_DIR / "ATTRIBUTION.md").read_text(encoding="utf-8").count("CC BY 4.0") >= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She answered ad-hoc data requests for the leadership team.",
+        "Pat Smith, Level IV Diploma",
+        "worked on PR campaigns and PPT decks",
+    ],
+)
+def test_short_acronyms_match_only_in_capitals_and_context(tx, text):
+    assert names(tx, text) == []
+
+
+def test_sample_cv_has_no_acronym_false_positives():
+    from pathlib import Path
+
+    from app.profiling.extract import extract_document
+    from app.profiling.profile import SourceDocument, build_profile
+
+    sample = Path(__file__).resolve().parents[2] / "resources" / "samples" / "sample_cv.pdf"
+    if not sample.exists():
+        pytest.skip("no bundled sample CV")
+    p = build_profile([SourceDocument(1, sample.name, extract_document(sample))])
+    names_found = {s.name for s in p.skills}
+    assert {"SQL", "Python", "Excel", "Tableau", "Power BI", "PostgreSQL"} <= names_found
+    assert not names_found & {"Active Directory", "Team leadership"}
