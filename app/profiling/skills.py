@@ -17,7 +17,7 @@ from app.profiling.parse.contact import EMAIL_RE, URL_RE, find_phones
 from app.profiling.parse.cv import SKILL_SECTIONS, ParsedCV
 from app.profiling.parse.extras import LANGUAGES
 from app.profiling.parse.sections import strip_bullet
-from app.profiling.taxonomy import Taxonomy
+from app.profiling.taxonomy import Taxonomy, evidence_for
 
 _QUALIFICATIONS = {"Certifications & licences", "Health & safety"}
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;|•·▪●◦/]|\s[-–—]\s|\band\b)\s*")
@@ -39,28 +39,26 @@ def extract_skills(cv: ParsedCV, taxonomy: Taxonomy) -> list[SkillItem]:
     by_id: dict[str, tuple] = {}
     counts: dict[str, int] = {}
     covered: dict[int, list[tuple[int, int]]] = {}
-    for mention in taxonomy.find_skills(full):
-        idx = bisect.bisect_right(offsets, mention.start) - 1
+    for skill, start, end in taxonomy.iter_matches(full):
+        idx = bisect.bisect_right(offsets, start) - 1
         line = evidence_lines[idx][0]
-        if line.line in cv.qualification_lines and mention.skill.category not in _QUALIFICATIONS:
+        if line.line in cv.qualification_lines and skill.category not in _QUALIFICATIONS:
             continue
-        covered.setdefault(line.line, []).append(
-            (mention.start - offsets[idx], mention.end - offsets[idx])
-        )
-        counts[mention.skill.id] = counts.get(mention.skill.id, 0) + 1
-        if mention.skill.id not in by_id:
-            by_id[mention.skill.id] = (mention, line)
+        covered.setdefault(line.line, []).append((start - offsets[idx], end - offsets[idx]))
+        counts[skill.id] = counts.get(skill.id, 0) + 1
+        if skill.id not in by_id:
+            by_id[skill.id] = (skill, evidence_for(full, start, end), line)
     # Built once with the final count: pydantic's checked setattr is slower than creation.
     items = [
         SkillItem(
             id=sid,
-            name=mention.skill.name,
-            category=mention.skill.category,
-            evidence=mention.evidence,
+            name=skill.name,
+            category=skill.category,
+            evidence=evidence,
             mentions=counts[sid],
             source=Source(page=line.page, line=line.line),
         )
-        for sid, (mention, line) in by_id.items()
+        for sid, (skill, evidence, line) in by_id.items()
     ]
     items += _listed_skills(cv, covered, {i.name.lower() for i in items})
     items.sort(key=lambda i: (-i.mentions, i.source.line or 0))

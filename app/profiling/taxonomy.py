@@ -121,12 +121,16 @@ class Taxonomy:
 
     def find_skills(self, text: str) -> list[SkillMention]:
         """All skill mentions in `text`, in text order, each with its evidence line."""
-        mentions = []
-        for entry, start, end in self._index.scan(text):
-            mentions.append(
-                SkillMention(self.skills[entry.skill_id], _evidence(text, start, end), start, end)
-            )
-        return mentions
+        return [
+            SkillMention(skill, evidence_for(text, start, end), start, end)
+            for skill, start, end in self.iter_matches(text)
+        ]
+
+    def iter_matches(self, text: str) -> list[tuple[Skill, int, int]]:
+        """(skill, start, end) like `find_skills`, without building evidence strings;
+        pair with `evidence_for` for the mentions that are kept."""
+        skills = self.skills
+        return [(skills[e.skill_id], start, end) for e, start, end in self._index.scan(text)]
 
     def match_title(self, title: str) -> Occupation | None:
         """The occupation whose title or alternative title best fits a job title.
@@ -152,7 +156,8 @@ class Taxonomy:
         return None
 
 
-def _evidence(text: str, start: int, end: int) -> str:
+def evidence_for(text: str, start: int, end: int) -> str:
+    """The line around a match (or its sentence, when the line is long)."""
     lo, hi = line_bounds(text, start, end)
     if hi - lo > 200:
         s_lo = max(text.rfind(". ", lo, start), text.rfind("; ", lo, start))

@@ -86,7 +86,7 @@ def clean_line(raw: str) -> str:
 
 def heading_kind(text: str) -> str | None:
     """The section kind if `text` is a heading line, else None."""
-    if len(text) > 64 or text.count(" ") > 12:
+    if len(text) > 64 or text.count(" ") > 12 or text.lstrip()[:1] in _NOT_HEADING_START:
         return None
     stripped = _STRIP.sub("", text.strip())
     if not stripped or len(stripped) > 48 or stripped[0].islower() or _DIGIT.search(stripped):
@@ -117,6 +117,7 @@ def heading_kind(text: str) -> str | None:
     return keywords[0]
 
 
+_NOT_HEADING_START = set("•·▪●◦‣►■□➢✓✔*(@+") | set("abcdefghijklmnopqrstuvwxyz")
 _PUA_BULLET = re.compile("^(\\s*)[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf075]\\s*")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\u200b]")  # icon-font glyphs, zero-width spaces
 _DIGIT = re.compile(r"\d")
