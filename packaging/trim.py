@@ -26,6 +26,8 @@ EXCLUDED_PACKAGES = (
     "rich", "pygments", "markdown_it", "mdurl", "click", "tiktoken",
     # python-docx uses lxml.etree only.
     "lxml.objectify", "lxml.html", "lxml.isoschematron",
+    # Nothing uses processes; left in, PyInstaller's multiprocessing hook costs ~8 ms at start.
+    "multiprocessing", "concurrent.futures.process",
     # Database URLs are checked to be SQLite or PostgreSQL (app/storage/urls.py).
     "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.oracle",
 )
