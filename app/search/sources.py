@@ -12,6 +12,7 @@ from pathlib import Path
 from app.core.errors import UserError
 from app.core.settings import Settings, SourceEntry
 from app.sources import SourceSpec, parse_spec
+from app.storage.jobs import SOURCE_MAX
 
 NO_SOURCES = (
     "No job sources are enabled. Add one with `jobagent sources add KIND:ID` "
@@ -42,9 +43,14 @@ def enabled_specs(settings: Settings) -> tuple[list[SourceSpec], list[str]]:
         if not entry.enabled:
             continue
         try:
-            specs.append(to_spec(entry))
+            spec = to_spec(entry)
         except ValueError as exc:
             problems.append(f"Source {entry_key(entry)} skipped: {exc}.")
+            continue
+        if len(spec.key) > SOURCE_MAX:
+            problems.append(f"Source {spec.key[:60]}… skipped: over {SOURCE_MAX} characters.")
+        else:
+            specs.append(spec)
     return specs, problems
 
 
@@ -67,6 +73,8 @@ def add_source(
         ident = str(path.resolve())
     entry = SourceEntry(kind=spec.kind, id=ident, base_url=spec.base_url, name=spec.name)
     key = entry_key(entry)
+    if len(key) > SOURCE_MAX:
+        raise UserError(f"Cannot add source {text!r}: it is longer than {SOURCE_MAX} characters.")
     if any(entry_key(e) == key for e in settings.sources):
         raise UserError(f"The source {key} is already in your list.")
     settings.sources.append(entry)

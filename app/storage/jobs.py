@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 from collections.abc import Awaitable, Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -31,10 +32,12 @@ BATCH = 250
 _READ_PARTITION = 2000
 _JOB = Job.__table__
 _MATCH = Match.__table__
-# Column sizes from models.py: PostgreSQL enforces them, so long values are cut to fit.
-_LIMITS = {"source": 200, "external_id": 500, "url": 2000, "title": 500, "company": 300,
-           "location": 300, "remote": 20, "salary_currency": 10, "salary_interval": 20,
-           "employment_type": 50, "group_key": 200}  # fmt: skip
+#: Column sizes from models.py that identify a job: see ``fit_external_id``.
+SOURCE_MAX, EXTERNAL_ID_MAX = 200, 500
+# Other column sizes: PostgreSQL enforces them, so long display values are cut to fit.
+_LIMITS = {"url": 2000, "title": 500, "company": 300, "location": 300, "remote": 20,
+           "salary_currency": 10, "salary_interval": 20, "employment_type": 50,
+           "group_key": 200}  # fmt: skip
 #: Fields a changed posting overwrites; first_seen_at never changes.
 _CONTENT = ("url", "title", "company", "location", "remote", "salary_min", "salary_max",
             "salary_currency", "salary_interval", "description", "posted_at", "content_hash",
@@ -105,6 +108,15 @@ def _insert(db: Database) -> Any:
 def _chunks(items: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def fit_external_id(value: str) -> str:
+    """An id that fits its column: a longer one keeps its start and gets a hash of the
+    whole as its end, so it stays unique and stable across searches."""
+    if len(value) <= EXTERNAL_ID_MAX:
+        return value
+    digest = hashlib.sha256(value.encode()).hexdigest()[:40]
+    return f"{value[: EXTERNAL_ID_MAX - 41]}~{digest}"
 
 
 def job_values(posting: Posting, now: datetime) -> dict[str, Any]:

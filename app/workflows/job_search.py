@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from app.core.errors import UserError
 from app.matching import SCORER_NAME, Scorer
-from app.search.changes import Changes, ScoringPlan, compare, distinct, plan_scoring
+from app.search.changes import Changes, compare, distinct, plan_scoring, release
 from app.search.gc_quiet import GcQuiet
 from app.search.profile import ProfileForMatching, load_match_profile
 from app.search.sources import NO_SOURCES, enabled_specs, entry_label
@@ -50,8 +50,14 @@ class _State:
     postings: list[Posting] = field(default_factory=list)
     stored: dict[job_store.Key, job_store.StoredJob] = field(default_factory=dict)
     changes: Changes | None = None
-    scoring: ScoringPlan | None = None
     matches: list[job_store.MatchWrite] = field(default_factory=list)
+
+    async def release(self) -> None:
+        """Let the postings and scores go a slice at a time (see ``changes.release``)."""
+        changes = self.changes
+        if changes is not None:
+            await release(changes.seen, changes.upserts, changes.touch_ids, changes.close_ids)
+        await release(self.postings, self.stored, self.matches)
 
 
 class JobSearchWorkflow(Workflow):
@@ -209,7 +215,8 @@ class JobSearchWorkflow(Workflow):
         )
         ctx.progress(f"Saving {len(write.upserts)} jobs and {len(write.matches)} scores")
         await job_store.save_search(runtime.db, write)
-        self._state = _State()  # the postings are saved: let them go before listing
+        await state.release()  # the postings are saved: let them go before listing
+        self._state = _State()
         ctx.usage.update(self.result.usage())
         self.result.best = await job_store.top_matches(
             runtime.db, _user(ctx), scorer=SCORER_NAME, limit=BEST_MATCHES

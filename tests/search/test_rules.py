@@ -124,3 +124,17 @@ def test_freshness_needs_hash_fingerprint_and_scorer_version():
     assert not is_fresh(job, "h2", "fp") and not is_fresh(job, "h", "fp2")
     job.match_scorer_version = "0.0.1"
     assert not is_fresh(job, "h", "fp") and not is_fresh(None, "h", "fp")
+
+
+async def test_over_long_ids_fit_their_column_and_stay_distinct():
+    from app.sources import Posting
+    from app.storage.jobs import EXTERNAL_ID_MAX
+
+    long_a, long_b = "a" * 600 + "1", "a" * 600 + "2"
+    found = await distinct([Posting(source="rss:x", external_id=i) for i in (long_a, long_b)])
+    ids = [p.external_id for p in found.postings]
+    assert all(len(i) == EXTERNAL_ID_MAX for i in ids) and ids[0] != ids[1]
+    again = await distinct([Posting(source="rss:x", external_id=long_a)])
+    assert again.postings[0].external_id == ids[0]
+    with pytest.raises(UserError, match="longer than 200"):
+        add_source(Settings(), "rss:https://example.com/" + "x" * 200)
