@@ -2,15 +2,18 @@
 
 Every error is a `DocumentError` whose message names the file and says, in
 plain words, what is wrong and what the user can do about it. The UI and the
-CLI show `str(error)` as it is.
+CLI show `str(error)` as it is: a `DocumentError` is a `UserError`, so one that
+escapes a command is printed as one line, never as a traceback.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from app.core.errors import UserError
 
-class DocumentError(Exception):
+
+class DocumentError(UserError):
     """A CV file could not be read. `str(err)` is a user-readable message."""
 
     def __init__(self, path: Path | str, message: str) -> None:
@@ -41,9 +44,9 @@ class PasswordRequiredError(DocumentError):
         self.wrong_password = wrong_password
         name = Path(path).name
         if wrong_password:
-            message = f"The password for “{name}” is not correct."
+            message = f"“{name}” is encrypted: the password is wrong."
         else:
-            message = f"“{name}” is protected by a password. Enter the password to import it."
+            message = f"“{name}” is encrypted: a password is needed to open it."
         super().__init__(path, message)
 
 
