@@ -145,6 +145,13 @@ async def child(size: int, base_url: str, home: Path, profile_to: str | None) ->
                         for i, (name, at) in enumerate(marks[:-1])}  # fmt: skip
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
         rerun_beat = Heartbeat()  # the same boards again: nothing changed, nothing rescored
+        rerun_beat.step = beat.step
+
+        def on_rerun_event(event: object) -> None:
+            if isinstance(event, RunUpdate) and event.current_step:
+                rerun_beat.step = event.current_step
+
+        runtime.events.subscribe(on_rerun_event)
         rerun_beat.start()
         rerun_started = time.perf_counter()
         _run_id, rerun = await run_search(runtime)
@@ -153,6 +160,8 @@ async def child(size: int, base_url: str, home: Path, profile_to: str | None) ->
         return {
             "rerun_seconds": rerun_seconds,
             "rerun_longest_stall_ms": rerun_beat.longest * 1000,
+            "rerun_stall_by_step_ms": {k: round(v * 1000, 1)
+                                       for k, v in rerun_beat.by_step.items()},
             "rerun_scored": rerun.scored,
             "rerun_skipped": rerun.skipped_unchanged,
             "size": size,
@@ -225,7 +234,7 @@ def report(result: dict) -> None:
     print(
         f"        rerun with nothing changed: {result['rerun_seconds']:.2f} s, longest stall "
         f"{result['rerun_longest_stall_ms']:.1f} ms, scored {result['rerun_scored']}, "
-        f"kept {result['rerun_skipped']} scores"
+        f"kept {result['rerun_skipped']} scores; per step (ms): {result['rerun_stall_by_step_ms']}"
     )
     print(
         f"        fetched {result['fetched']}, new {result['new']}, duplicates "
