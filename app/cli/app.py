@@ -19,6 +19,7 @@ COMMANDS = [
     "app.cli.runs",
     "app.cli.model",
     "app.cli.keys",
+    "app.cli.profile",
     "app.cli.agents",
     "app.cli.sources",
     "app.cli.search",
