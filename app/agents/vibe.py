@@ -130,9 +130,9 @@ class VibeChat:
         With no text, the interviewer opens the conversation, or answers the last
         stored message if the previous answer failed.
         """
-        gateway = await self._gateway()
-        if text is not None and text.strip():
+        if text is not None and text.strip():  # kept first: an answer is never lost
             await add_message(self.runtime, self.user_id, "user", text.strip())
+        gateway = await self._gateway()
         stored = await self.messages()
         if stored and stored[-1][0] == "user":
             prompt, earlier = gateway.clean(stored[-1][1]), stored[:-1]
