@@ -4,6 +4,7 @@ a way to run the search workflow as the app does (a Run through the runner)."""
 from __future__ import annotations
 
 import gc
+import zlib
 
 import pytest
 
@@ -12,7 +13,7 @@ from app.runtime import Runtime
 from app.sources import FetchPolicy
 from app.storage.models import Run
 from app.workflows.job_search import JobSearchWorkflow
-from tests.fakes.job_boards import job_boards  # noqa: F401 - a fixture
+from tests.fakes.job_boards import JobBoardServer
 
 FAST = FetchPolicy(
     connect_timeout=2.0,
@@ -22,6 +23,22 @@ FAST = FetchPolicy(
     backoff_max=0.05,
     retry_after_cap=3.0,
 )
+
+
+@pytest.fixture
+def job_boards():
+    """The fake boards, with generated postings seeded by board (the server's default seed
+    follows Python's per-process string hashing), so counts of distinct jobs repeat."""
+    with JobBoardServer() as server:
+        add_board = server.add_board
+
+        def seeded(kind, board_id, jobs=5, *, seed=None, **options):  # type: ignore[no-untyped-def]
+            if seed is None:
+                seed = zlib.crc32(f"{kind}:{board_id}".encode()) % 100_000
+            return add_board(kind, board_id, jobs, seed=seed, **options)
+
+        server.add_board = seeded  # type: ignore[method-assign]
+        yield server
 
 
 @pytest.fixture
