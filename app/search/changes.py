@@ -48,9 +48,12 @@ async def release(*collections: list | dict | set, chunk: int = 2000) -> None:
         while items:
             if isinstance(items, list):
                 del items[-chunk:]
+            elif isinstance(items, dict):
+                for _ in range(min(chunk, len(items))):
+                    items.popitem()
             else:
                 for _ in range(min(chunk, len(items))):
-                    items.popitem() if isinstance(items, dict) else items.pop()
+                    items.pop()
             await asyncio.sleep(0)
 
 
