@@ -12,7 +12,13 @@ Aliases that are ordinary words need more than a dictionary hit:
   ("Go", "R", "C", "Word", "Outlook"), and single letters must not be glued to
   "&", "-" or "." ("R&D", "C-suite", "J. Smith");
 - `weak`: counts only as a short list item ("Sales" in "Skills: Sales, POS",
-  not in "increased sales by 20%").
+  not in "increased sales by 20%");
+- `adjective`: weak, and only when it describes the person, not a noun after
+  it ("Flexible, reliable" but not "flexible hours", "Organised events").
+
+Phrases that hold a skill's words but never claim it (job-ad boilerplate such
+as "equal opportunity employer", idioms such as "is a plus") are indexed as
+`STOP` entries: when one matches, its words are consumed and nothing is found.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-PLAIN, CASED, STRICT, WEAK = 0, 1, 2, 3
+PLAIN, CASED, STRICT, WEAK, ADJECTIVE, STOP = 0, 1, 2, 3, 4, 5
 
 _TOKEN = re.compile(
     r"[^\s@]+@[^\s@]+\.\w+|https?://\S+|www\.\S+"  # skipped: e-mail addresses, URLs
@@ -155,6 +161,8 @@ class SkillIndex:
                 sizes.sort(reverse=True)
         if all(e.skill_id != entry.skill_id or e.surface != entry.surface for e in entries):
             entries.append(entry)
+            # A stop phrase is tried before any alias with the same words.
+            entries.sort(key=lambda e: e.mode != STOP)
 
     def scan(self, text: str) -> list[tuple[AliasEntry, int, int]]:
         """All accepted (entry, start, end) in text order."""
@@ -229,7 +237,8 @@ class SkillIndex:
         start, end = cursor.span(first, first + size - 1)
         entry = _accept(entries, text, start, end, strict)
         if entry is not None:
-            found.append((entry, start, end))
+            if entry.mode != STOP:
+                found.append((entry, start, end))
             return size
         return size if any(e.mode == STRICT for e in entries) else 0
 
@@ -247,7 +256,7 @@ class _Cursor:
 def _accept(entries, text, start, end, strict) -> AliasEntry | None:
     surface = None
     for entry in entries:
-        if entry.mode == PLAIN:
+        if entry.mode == PLAIN or entry.mode == STOP:
             return entry
         if surface is None:
             surface = " ".join(text[start:end].split())
@@ -257,6 +266,9 @@ def _accept(entries, text, start, end, strict) -> AliasEntry | None:
         elif entry.mode == WEAK:
             if _is_list_item(text, start, end):
                 return entry
+        elif entry.mode == ADJECTIVE:
+            if _is_list_item(text, start, end) and not _modifies_noun(text, end):
+                return entry
         elif surface == entry.surface and _strict_ok(text, start, end, entry):
             strict.append((entry, start, end))
             return None
@@ -264,6 +276,24 @@ def _accept(entries, text, start, end, strict) -> AliasEntry | None:
 
 
 _YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d\b")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][A-Za-z'’-]*)")
+# Words after a trait adjective that keep it about the person: linking words
+# ("Flexible and reliable", "Resilient under pressure") and nouns for a person
+# or a way of working ("Reliable team player", "Flexible approach").
+_STILL_ABOUT_THE_PERSON = frozenset(
+    {
+        "and", "or", "but", "yet", "to", "in", "under", "with", "when", "about", "at", "for",
+        "on", "as", "while", "during", "across", "person", "individual", "team", "worker",
+        "professional", "communicator", "colleague", "employee", "self", "self-starter",
+        "approach", "attitude", "nature", "manner", "mindset", "character",
+    }
+)
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """True when the word after an adjective is a noun it describes ("flexible hours")."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).lower() not in _STILL_ABOUT_THE_PERSON
 
 
 def _strict_ok(text: str, start: int, end: int, entry: AliasEntry) -> bool:

@@ -1,6 +1,8 @@
 """The shipped skills and occupations taxonomy (O*NET-SOC based, CC BY 4.0).
 
-`load_taxonomy()` reads `resources/taxonomy/*.json` once and caches it.
+`load_taxonomy()` reads `resources/taxonomy/*.json` once and caches it:
+skills, occupations, and phrases that hold a skill's words but are never a
+skill (`not_skills.json`: job-ad boilerplate and idioms).
 `Taxonomy.find_skills` is on the hot path of scoring thousands of jobs: one
 regex pass and one dict lookup per token (see `skill_matcher`).
 """
@@ -14,8 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.profiling.skill_matcher import (
+    ADJECTIVE,
     CASED,
     PLAIN,
+    STOP,
     STRICT,
     WEAK,
     AliasEntry,
@@ -80,7 +84,9 @@ def title_key(title: str) -> tuple[str, ...]:
 
 
 class Taxonomy:
-    def __init__(self, skills: list[dict], occupations: list[dict]) -> None:
+    def __init__(
+        self, skills: list[dict], occupations: list[dict], not_skills: list[str] = ()
+    ) -> None:
         self.skills: dict[str, Skill] = {}
         self.occupations: list[Occupation] = []
         self._index = SkillIndex()
@@ -91,6 +97,7 @@ class Taxonomy:
             context = frozenset(raw.get("context", [skill.category]))
             modes = {a: CASED for a in raw.get("cased", [])}
             modes.update({a: WEAK for a in raw.get("weak", [])})
+            modes.update({a: ADJECTIVE for a in raw.get("adjective", [])})
             modes.update({a: STRICT for a in raw.get("strict", [])})
             by_lower = {a.lower(): m for a, m in modes.items()}
             for form in (skill.name, *skill.aliases):
@@ -99,6 +106,8 @@ class Taxonomy:
                     mode = by_lower.get(form.lower(), PLAIN)  # "Go" named, "?Go" strict
                 self._index.add(form, AliasEntry(skill.id, skill.category, mode, form, context))
                 self._by_name.setdefault(form.lower(), skill)
+        for phrase in not_skills:
+            self._index.add(phrase, AliasEntry("", "", STOP, phrase, frozenset()))
         self._titles: dict[tuple[str, ...], Occupation] = {}
         for raw in occupations:
             occ = Occupation(
@@ -174,4 +183,6 @@ def load_taxonomy() -> Taxonomy:
         skills = json.load(f)
     with open(TAXONOMY_DIR / "occupations.json", encoding="utf-8") as f:
         occupations = json.load(f)
-    return Taxonomy(skills, occupations)
+    with open(TAXONOMY_DIR / "not_skills.json", encoding="utf-8") as f:
+        not_skills = [p for group in json.load(f)["phrases"].values() for p in group]
+    return Taxonomy(skills, occupations, not_skills)

@@ -174,3 +174,57 @@ def test_sample_cv_has_no_acronym_false_positives():
     names_found = {s.name for s in p.skills}
     assert {"SQL", "Python", "Excel", "Tableau", "Power BI", "PostgreSQL"} <= names_found
     assert not names_found & {"Active Directory", "Team leadership"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # idioms: "a plus" is not CompTIA A+
+        "Experience with Kubernetes is a plus.",
+        "Knowledge of Kubernetes Is A Plus",
+        "A driving licence would be a plus",
+        # statements about the employer are not Employment law
+        "Acme is an equal opportunity employer.",
+        "We are an Equal Opportunities Employer and welcome applications from everyone.",
+        "Acme is an EEO employer.",
+        "Applicants must have the right to work in the UK.",
+        # a trait adjective before a noun describes the noun, not the person
+        "Benefits: flexible hours, pension, 25 days holiday",
+        "• Flexible working hours and a hybrid model",
+        "• Reliable transport to site",
+        "• Accurate records",
+    ],
+)
+def test_job_ad_boilerplate_is_not_a_skill(tx, text):
+    found = names(tx, text)
+    assert not {"CompTIA A+", "Employment law", "Adaptability", "Work ethic",
+                "Attention to detail"} & set(found), found  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Certifications: CompTIA A+, Network+", ["CompTIA A+", "CompTIA Network+"]),
+        ("Certifications: A Plus, Network Plus", ["CompTIA A+", "CompTIA Network+"]),
+        ("Skills: equal opportunities, TUPE", ["Employment law", "Employment law"]),
+        ("• Right to work checks for new starters", ["Employment law"]),
+        ("Skills: Flexible, reliable, punctual", ["Adaptability", "Work ethic", "Work ethic"]),
+        ("Flexible, adaptable team player", ["Adaptability", "Adaptability", "Teamwork"]),
+        ("Resilient under pressure", ["Adaptability"]),
+        ("Collaborative working with the MDT", ["Teamwork"]),
+    ],
+)
+def test_the_same_words_still_count_in_a_cv(tx, text, expected):
+    assert names(tx, text) == expected
+
+
+def test_not_skill_phrases_are_not_aliases(tx):
+    raw = json.loads((TAXONOMY_DIR / "skills.json").read_text(encoding="utf-8"))
+    aliases = {a.lower() for s in raw for a in (s["name"], *s["aliases"])}
+    phrases = json.loads((TAXONOMY_DIR / "not_skills.json").read_text(encoding="utf-8"))
+    for group in phrases["phrases"].values():
+        assert group and not {p.lower() for p in group} & aliases
+    for s in raw:  # every alias given a mode is an alias of that skill
+        forms = {s["name"], *s["aliases"]}
+        for mode in ("cased", "weak", "strict", "adjective"):
+            assert set(s.get(mode, [])) <= forms, (s["id"], mode)
