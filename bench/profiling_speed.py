@@ -1,15 +1,24 @@
-"""Profiling speed: a two-page CV from file to built profile, beside raw extraction.
+"""Profiling speed: a two-page CV from file to saved profile, beside raw extraction.
 
-The floor is raw PDFium text extraction of the same file (open, every page's
-text in stream order, close). The pipeline is `extract_document` (reading
-order, limits) plus `build_profile` (parse, skills, titles, summary). Saving to
-the database is not included: the integration pass adds it.
+Three figures, measured in turn in each round (so load on a shared machine
+hits all alike), medians over the rounds:
+
+- the floor: raw PDFium text extraction of the same file (open, every page's
+  text in stream order, close);
+- domain only: `extract_document` (reading order, limits) plus `build_profile`
+  (parse, skills, titles, summary), no database;
+- saved: the real `ProfilingWorkflow` through the runner on a SQLite file in a
+  temporary home: Run row, import (hash, copy into the store, document row),
+  extract, parse, skills and titles, summarize, save. Before each round the
+  document and the profile are removed (untimed), so every round imports anew.
 
     .venv/bin/python bench/profiling_speed.py
 """
 
 from __future__ import annotations
 
+import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -27,7 +36,7 @@ from app.profiling.extract import extract_document  # noqa: E402
 from app.profiling.profile import SourceDocument, build_profile  # noqa: E402
 from app.profiling.taxonomy import load_taxonomy  # noqa: E402
 
-RUNS = 60
+RUNS = 40
 
 
 def raw_extract(path: Path) -> str:
@@ -45,46 +54,85 @@ def raw_extract(path: Path) -> str:
         doc.close()
 
 
-def pipeline(path: Path):
+def domain(path: Path):
     doc = extract_document(path)
     return build_profile([SourceDocument(1, path.name, doc)])
 
 
-def timed(fn, path: Path) -> float:
-    start = time.perf_counter()
-    fn(path)
+def ms(start: float) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def measure(fns, path: Path) -> list[list[float]]:
-    """Run the functions in turn, RUNS rounds: on a shared machine load then hits all alike."""
-    for fn in fns:
-        fn(path)  # warm up (taxonomy load, imports, caches)
-    times: list[list[float]] = [[] for _ in fns]
-    for _ in range(RUNS):
-        for i, fn in enumerate(fns):
-            times[i].append(timed(fn, path))
-    return times
+async def forget(runtime) -> None:  # type: ignore[no-untyped-def]
+    """Untimed: remove the stored document and the profile, so the next round imports anew."""
+    from sqlalchemy import delete
+
+    from app.storage.models import Document
+    from app.storage.profiles import update_user
+
+    async with runtime.db.session() as session:
+        await session.execute(delete(Document))
+    for copy in runtime.paths.documents.iterdir():
+        copy.unlink()
+    await update_user(runtime.db, runtime.user_id, profile_data={}, name=None, email=None,
+                      location=None)  # fmt: skip
+
+
+async def measure(path: Path, home: Path) -> tuple[list[float], list[float], list[float]]:
+    from app.core.paths import app_paths
+    from app.runtime import Runtime
+    from app.workflows.profiling import ProfilingWorkflow
+
+    runtime = await Runtime.open(app_paths(home))
+    raw_t: list[float] = []
+    domain_t: list[float] = []
+    saved_t: list[float] = []
+    try:
+        for round_no in range(RUNS + 1):  # round 0 warms up (imports, caches, the thread)
+            await forget(runtime)
+            start = time.perf_counter()
+            raw_extract(path)
+            raw = ms(start)
+            start = time.perf_counter()
+            domain(path)
+            dom = ms(start)
+            start = time.perf_counter()
+            run = await runtime.runner.run(ProfilingWorkflow([path]), user_id=runtime.user_id)
+            saved = ms(start)
+            if run.status != "succeeded":
+                raise SystemExit(f"the profiling run {run.status}: {run.error_message}")
+            if round_no:
+                raw_t.append(raw)
+                domain_t.append(dom)
+                saved_t.append(saved)
+    finally:
+        await runtime.close()
+    return raw_t, domain_t, saved_t
 
 
 def main() -> int:
     spec = next(s for s in load_specs() if s["id"] == "developer_2col_2pages")
     start = time.perf_counter()
     load_taxonomy()
-    load_ms = (time.perf_counter() - start) * 1000
+    load_ms = ms(start)
     with tempfile.TemporaryDirectory() as tmp:
         path = render(spec, Path(tmp))
         pages = len(pdfium.PdfDocument(str(path)))
-        raw_t, extract_t, full_t = measure([raw_extract, extract_document, pipeline], path)
-    floor, extract_only, full = (statistics.median(t) for t in (raw_t, extract_t, full_t))
-    ratio = statistics.median(f / r for f, r in zip(full_t, raw_t, strict=True))
-    print(f"file: {spec['id']}.pdf, {pages} pages, two columns; median of {RUNS} runs")
+        os.environ.pop("JOBAGENT_DATABASE_URL", None)
+        raw_t, domain_t, saved_t = asyncio.run(measure(path, Path(tmp) / "home"))
+    floor, dom, saved = (statistics.median(t) for t in (raw_t, domain_t, saved_t))
+    dom_ratio = statistics.median(d / r for d, r in zip(domain_t, raw_t, strict=True))
+    saved_ratio = statistics.median(s / r for s, r in zip(saved_t, raw_t, strict=True))
+    print(f"file: {spec['id']}.pdf, {pages} pages, two columns; median of {RUNS} rounds")
     print(f"raw text extraction (floor):        {floor:7.2f} ms")
-    print(f"extract_document (reading order):   {extract_only:7.2f} ms")
-    print(f"file to built profile:              {full:7.2f} ms   "
-          f"({full / floor:.1f}x the floor; goal <= 300 ms and <= 3x)")
-    print(f"median of per-round ratios:         {ratio:7.2f} x")
+    print(f"file to built profile (no DB):      {dom:7.2f} ms   ({dom_ratio:.1f}x the floor)")
+    print(f"file to SAVED profile (workflow):   {saved:7.2f} ms   ({saved_ratio:.1f}x the floor)")
+    print(f"  of which run rows, store, saving: {saved - dom:7.2f} ms")
     print(f"taxonomy load (once per process):   {load_ms:7.2f} ms")
+    print("goal: <= 300 ms and <= 3x the floor. With a floor of about 2 ms, 3x leaves about "
+          "6 ms:\nthe domain fits it; the saved figure cannot, since the SQLite writes alone "
+          "(the Run row\nafter each of 5 steps, the document row, the profile) take longer than "
+          "that.")  # fmt: skip
     return 0
 
 
