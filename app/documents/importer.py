@@ -12,6 +12,7 @@ import asyncio
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from app.core.settings import ImportLimits
 from app.documents.store import DocumentStore, StoredDocument, join_pages, sha256_of
@@ -22,7 +23,7 @@ from app.profiling.errors import (
     PasswordRequiredError,
 )
 from app.profiling.extract import ExtractLimits, extract_document_async
-from app.profiling.json_resume import from_json_resume
+from app.profiling.json_resume import from_json_resume, to_json_resume
 from app.profiling.models import Profile
 from app.profiling.profile import JSON_RESUME
 
@@ -95,6 +96,28 @@ async def import_file(
     document, new = await store.add(filename=path.name, stored_path=copy, sha256=sha,
                                     size=len(data), media_type=media_type, text=text)  # fmt: skip
     return ImportedFile(path, document, reused=not new, warnings=warnings)
+
+
+#: The name a profile typed in by hand is stored under when the first CV arrives.
+HAND_MADE = "profile entered by hand.json"
+_CONTENT = ("skills", "experience", "education", "certifications", "languages")
+
+
+def hand_made(stored: dict[str, Any]) -> bool:
+    """True for a stored profile with content but no document behind it (typed in the
+    window, or a JSON Resume loaded into the form): a rebuild from CVs would drop it."""
+    return not stored.get("documents") and any(stored.get(key) for key in _CONTENT)
+
+
+async def keep_hand_made(store: DocumentStore, stored: dict[str, Any]) -> ImportedFile:
+    """Store such a profile as a JSON Resume document, so every rebuild merges it."""
+    text = json.dumps(to_json_resume(stored), indent=2, ensure_ascii=False) + "\n"
+    data = text.encode("utf-8")
+    sha = sha256_of(data)
+    copy = await asyncio.to_thread(store.write_copy, sha, JSON_RESUME, data)
+    document, new = await store.add(filename=HAND_MADE, stored_path=copy, sha256=sha,
+                                    size=len(data), media_type=JSON_RESUME, text=text)  # fmt: skip
+    return ImportedFile(Path(HAND_MADE), document, reused=not new)
 
 
 def _read(path: Path, limits: ExtractLimits) -> bytes:

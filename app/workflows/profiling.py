@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import UserError
-from app.documents.importer import ImportedFile, ImportFailure, extract_limits, import_file
+from app.documents.importer import (
+    ImportedFile,
+    ImportFailure,
+    extract_limits,
+    hand_made,
+    import_file,
+    keep_hand_made,
+)
 from app.documents.sources import StoredSources, load_sources
 from app.documents.store import DocumentStore
 from app.documents.stored_profile import (
@@ -85,6 +92,11 @@ class ProfilingWorkflow(Workflow):
         self.result.warnings = ctx.warnings  # one list: what the Run row keeps
         store = DocumentStore(runtime.db, runtime.paths.documents, _user(ctx))
         limits = extract_limits(runtime.settings.import_limits)
+        self._current = await load_profile(runtime.db, _user(ctx))
+        if self.files and hand_made(self._current) and not await store.all():
+            kept = await keep_hand_made(store, self._current)
+            self.result.notes.append(f"Your profile had no CV behind it; it is kept as "
+                                     f"“{kept.path.name}” and merged with the CVs.")  # fmt: skip
         total = len(self.files)
         for index, path in enumerate(self.files):
             ctx.progress(f"Reading {path.name} ({index + 1} of {total})", index / total)
@@ -110,7 +122,6 @@ class ProfilingWorkflow(Workflow):
 
     async def step_parse(self, ctx: StepContext) -> None:
         ctx.progress(f"Parsing {len(self._stored.sources)} document(s)")
-        self._current = await load_profile(ctx.runtime.db, _user(ctx))
         self._overrides = user_overrides(self._current)
         self._builder = ProfileBuilder(self._stored.sources)
         profile = await asyncio.to_thread(self._builder.parse)

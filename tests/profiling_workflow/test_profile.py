@@ -118,3 +118,24 @@ async def test_cancel_mid_run_leaves_the_profile_unchanged(runtime, files):
     run = await runtime.runner.wait(run_id)
     assert run.status == "cancelled" and run.current_step == "save"
     assert await load_profile(runtime.db, runtime.user_id) == before
+
+
+async def test_a_profile_typed_in_by_hand_is_kept_when_the_first_cv_arrives(runtime, files):
+    await save_profile(runtime.db, runtime.user_id, {
+        "name": "Jane Doe",
+        "experience": [{"title": "Practice Nurse", "company": "Hillside Surgery",
+                        "start": "2010-01", "end": "2013-06", "bullets": []}],
+        "skills": [{"name": "Phlebotomy", "category": "other", "evidence": "Added by you."}],
+    })  # fmt: skip
+    run, workflow = await profile_files(runtime, [files.text()])
+    assert run.status == "succeeded", run.error_message
+    assert workflow.result.notes == ["Your profile had no CV behind it; it is kept as "
+                                     "“profile entered by hand.json” and merged with the CVs."]
+    profile = workflow.result.profile
+    assert [d["filename"] for d in profile["documents"]] == ["profile entered by hand.json",
+                                                             "cv.txt"]  # fmt: skip
+    assert {"Hillside Surgery", "St Thomas' Hospital"} <= {e["company"] for e in
+                                                         profile["experience"]}  # fmt: skip
+    assert "Phlebotomy" in {s["name"] for s in profile["skills"]}
+    run, workflow = await profile_files(runtime, [])  # kept: no second copy
+    assert len(workflow.result.documents) == 2 and workflow.result.notes == []
