@@ -126,7 +126,6 @@ class JobsPage(Page):
         actions.addWidget(self.export_button)
         self.layout_.addLayout(actions)
         self.stepper = ProgressStepper()
-        self.stepper.hide()
         self.layout_.addWidget(self.stepper)
 
         self.model = JobsTableModel(self)
@@ -173,7 +172,7 @@ class JobsPage(Page):
         for combo in (self.source, self.status, self.remote, self.posted):
             combo.currentIndexChanged.connect(self.apply_filters)
         self._detail_task: asyncio.Task[None] | None = None
-        self._search_run: int | None = None
+        self._run_id: int | None = None
         self.setTabOrder(self.search, self.min_score)
         self._update_count()
 
@@ -184,6 +183,7 @@ class JobsPage(Page):
         self.bridge.run_updated.connect(self._run_updated)
         self.bridge.run_progress.connect(self._run_progress)
         spawn(self.reload())
+        spawn(self.show_last_run())
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -311,17 +311,16 @@ class JobsPage(Page):
         await self.controllers.search.search()
 
     def _stop_search(self) -> None:
-        if self.runtime is not None and self._search_run is not None:
-            self.runtime.runner.cancel(self._search_run)
+        if self.runtime is not None and self._run_id is not None:
+            self.runtime.runner.cancel(self._run_id)
 
     def _run_updated(self, update: RunUpdate) -> None:
         if update.kind != "search":
             return
         if not update.finished:
-            self._search_run = update.run_id
-        elif update.run_id != self._search_run:
+            self._run_id = update.run_id
+        elif update.run_id != self._run_id:
             return
-        self.stepper.show()
         self.stepper.show_run(
             update.step_names,
             update.current_step,
@@ -332,12 +331,31 @@ class JobsPage(Page):
         self.search_button.setEnabled(update.finished)
         self.stop_button.setEnabled(not update.finished)
         if update.finished:
-            self._search_run = None
+            self._run_id = None
             if update.status == "succeeded":
                 spawn(self.reload())
 
+    async def show_last_run(self) -> None:
+        """Until a run starts, the stepper shows how the last search run ended."""
+        from app.storage.runs import list_runs, to_update
+
+        assert self.runtime is not None
+        last = await list_runs(self.runtime.db, limit=1, kind="search")
+        if last and self._run_id is None:
+            update = to_update(last[0])
+            self.stepper.show_run(
+                update.step_names,
+                update.current_step,
+                update.status,
+                labels=step_labels(update.kind),
+                error=update.error_message,
+            )
+            if last[0].finished_at is not None and update.status == "succeeded":
+                when = last[0].finished_at.astimezone().strftime("%d %b %H:%M")
+                self.stepper.set_detail(f"Last search finished {when}.")
+
     def _run_progress(self, progress: RunProgress) -> None:
-        if progress.run_id == self._search_run:
+        if progress.run_id == self._run_id:
             self.stepper.set_detail(progress.detail)
 
     # ---- export

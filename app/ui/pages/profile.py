@@ -53,7 +53,6 @@ class ProfilePage(Page):
         actions.addWidget(self.save_button)
         self.layout_.addLayout(actions)
         self.stepper = ProgressStepper()
-        self.stepper.hide()
         self.layout_.addWidget(self.stepper)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -85,6 +84,7 @@ class ProfilePage(Page):
         profiling.profile_updated.connect(lambda: spawn(self._profile_rebuilt()))
         profiling.problems.connect(self._show_problems)
         spawn(self.reload())
+        spawn(self.show_last_run())
 
     def _set_dirty(self, dirty: bool) -> None:
         self.dirty = dirty
@@ -166,7 +166,6 @@ class ProfilePage(Page):
             self._run_id = update.run_id
         elif update.run_id != self._run_id:
             return
-        self.stepper.show()
         self.stepper.show_run(
             update.step_names,
             update.current_step,
@@ -178,6 +177,25 @@ class ProfilePage(Page):
         for button in (self.import_button, self.rerun_button):
             button.setEnabled(not running)
         self.drop_zone.setEnabled(not running)
+
+    async def show_last_run(self) -> None:
+        """Until a run starts, the stepper shows how the last profiling run ended."""
+        from app.storage.runs import list_runs, to_update
+
+        assert self.runtime is not None
+        last = await list_runs(self.runtime.db, limit=1, kind="profiling")
+        if last and self._run_id is None:
+            update = to_update(last[0])
+            self.stepper.show_run(
+                update.step_names,
+                update.current_step,
+                update.status,
+                labels=step_labels(update.kind),
+                error=update.error_message,
+            )
+            if last[0].finished_at is not None and update.status == "succeeded":
+                when = last[0].finished_at.astimezone().strftime("%d %b %H:%M")
+                self.stepper.set_detail(f"Last profiling finished {when}.")
 
     def _run_progress(self, progress: RunProgress) -> None:
         if progress.run_id == self._run_id:

@@ -64,6 +64,11 @@ class ProgressStepper(QWidget):
         self._detail.setWordWrap(True)
         self._detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self._detail)
+        # Always as tall as a run needs (a row of steps and one line of detail), even when
+        # empty: a run starting then repaints the stepper alone instead of re-laying out
+        # the page around it (which cost ~30-60 ms on the jobs page).
+        line = self.fontMetrics().height()
+        self.setMinimumHeight(2 * line + layout.spacing() + 4)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def set_steps(self, step_names: tuple[str, ...], labels: dict[str, str] | None = None) -> None:
