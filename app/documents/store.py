@@ -67,7 +67,8 @@ def sha256_of(data: bytes) -> str:
 
 
 def join_pages(pages: list[str]) -> str:
-    return PAGE_BREAK.join(page.replace(PAGE_BREAK, "\n") for page in pages)
+    """One text for ``document.extracted_text`` (PostgreSQL text cannot hold NUL)."""
+    return PAGE_BREAK.join(page.replace(PAGE_BREAK, "\n").replace("\x00", "") for page in pages)
 
 
 class DocumentStore:
