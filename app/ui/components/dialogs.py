@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -66,15 +65,18 @@ class PasswordDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.password)
         layout.addWidget(buttons)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
 
 async def ask_password(parent: QWidget, filename: str, message: str) -> str | None:
     """The password the user typed, or None when they cancelled."""
     dialog = PasswordDialog(filename, message, parent)
-    if await run_dialog(dialog) != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.password.text()
+    try:
+        if await run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.password.text()
+    finally:
+        dialog.password.clear()
+        dialog.deleteLater()
 
 
 async def choose_open_files(
@@ -83,9 +85,12 @@ async def choose_open_files(
     dialog = QFileDialog(parent, caption)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.setNameFilter(name_filter)
-    if await run_dialog(dialog) != QDialog.DialogCode.Accepted:
-        return []
-    return [Path(name) for name in dialog.selectedFiles()]
+    try:
+        if await run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return []
+        return [Path(name) for name in dialog.selectedFiles()]
+    finally:
+        dialog.deleteLater()
 
 
 async def choose_save_file(
@@ -95,7 +100,10 @@ async def choose_save_file(
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setNameFilter(name_filter)
     dialog.selectFile(suggested)
-    if await run_dialog(dialog) != QDialog.DialogCode.Accepted:
-        return None
-    files = dialog.selectedFiles()
-    return Path(files[0]) if files else None
+    try:
+        if await run_dialog(dialog) != QDialog.DialogCode.Accepted:
+            return None
+        files = dialog.selectedFiles()
+        return Path(files[0]) if files else None
+    finally:
+        dialog.deleteLater()

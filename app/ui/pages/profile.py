@@ -215,11 +215,11 @@ class ProfilePage(Page):
         from app.profiling import json_resume
 
         try:
-            raw = json.loads(await asyncio.to_thread(path.read_text, encoding="utf-8"))
+            imported = await asyncio.to_thread(json_resume.import_file, path)
         except (OSError, ValueError) as exc:
-            raise UserError(f"“{path.name}” cannot be read as JSON: {exc}") from exc
-        imported = json_resume.from_json_resume(raw)
-        merged = {**self.form.profile(), **{k: v for k, v in imported.items() if v}}
+            raise UserError(f"“{path.name}” cannot be read as a JSON Resume: {exc}") from exc
+        fields = imported.model_dump(mode="json")
+        merged = {**self.form.profile(), **{k: v for k, v in fields.items() if v}}
         self.form.set_profile(merged)
         self._set_dirty(True)
         self._status(f"Imported “{path.name}”. Review the fields, then Save changes.")
