@@ -39,14 +39,17 @@ async def create_run(
 
 
 async def update_run(db: Database, run_id: int, **fields: Any) -> Run:
-    """Write the given fields and return the row as stored."""
+    """Write the given fields and return the row as stored: one UPDATE … RETURNING."""
     async with db.session() as session:
-        run = await session.get(Run, run_id)
+        run = await session.scalar(
+            update(Run)
+            .where(Run.id == run_id)
+            .values(**fields)
+            .returning(Run)
+            .execution_options(synchronize_session=False)
+        )
         if run is None:
             raise LookupError(f"run {run_id} does not exist")
-        for name, value in fields.items():
-            setattr(run, name, value)
-        await session.flush()
         return run
 
 

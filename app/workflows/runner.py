@@ -102,9 +102,7 @@ class WorkflowRunner:
             return await self._finish(run_id, ctx, RunStatus.SUCCEEDED, current_step=None)
         except asyncio.CancelledError:
             log.info("%s: cancelled", workflow.kind)
-            await asyncio.shield(
-                self._finish(run_id, ctx, RunStatus.CANCELLED, error_message="Cancelled.")
-            )
+            await self._finish(run_id, ctx, RunStatus.CANCELLED, error_message="Cancelled.")
             raise
         except UserError as exc:
             log.warning("%s failed: %s", workflow.kind, exc)
@@ -127,7 +125,19 @@ class WorkflowRunner:
         )
 
     async def _write(self, run_id: int, **fields: Any) -> Run:
-        run = await run_store.update_run(self.runtime.db, run_id, **fields)
+        """Write the Run row; a cancel never interrupts the write itself.
+
+        A statement cancelled half-way can leave SQLite's write lock held by a
+        pooled connection, and the final ``cancelled`` write would then wait on
+        it. So the write runs to its end, and the cancel is raised after it.
+        """
+        write = asyncio.ensure_future(run_store.update_run(self.runtime.db, run_id, **fields))
+        try:
+            run = await asyncio.shield(write)
+        except asyncio.CancelledError:
+            run = await write
+            self._publish(run)
+            raise
         self._publish(run)
         return run
 
