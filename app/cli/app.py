@@ -14,16 +14,18 @@ if TYPE_CHECKING:
     from app.cli.context import CliContext
 
 #: Each module has ``register(subparsers)``; features add theirs here.
+#: Listed in the order of the help text. ``app.cli.agents`` adds ``enrich`` to the
+#: ``profile`` group, so it must come after ``app.cli.profile``.
 COMMANDS = [
-    "app.cli.db",
-    "app.cli.runs",
-    "app.cli.model",
-    "app.cli.keys",
     "app.cli.profile",
-    "app.cli.agents",
     "app.cli.sources",
     "app.cli.search",
     "app.cli.jobs",
+    "app.cli.runs",
+    "app.cli.model",
+    "app.cli.keys",
+    "app.cli.agents",
+    "app.cli.db",
 ]
 
 
