@@ -223,7 +223,7 @@ def demo_job_rows(count: int, *, seed: int = 7) -> list[JobRow]:
 
 async def seed_demo(runtime: Runtime, *, jobs: int = 400) -> None:
     """Write the demo profile, ``jobs`` scored jobs with tracker entries, and a few runs."""
-    from app.storage.models import Application, Job, Match, Run
+    from app.storage.models import Application, Job, Match, Run, VibeMessage
     from app.storage.profiles import save_profile, update_user
 
     user_id = runtime.user_id
@@ -272,6 +272,9 @@ async def seed_demo(runtime: Runtime, *, jobs: int = 400) -> None:
                                         row.status == "applied" else None,
                                         history=[{"status": row.status,
                                                   "at": NOW.isoformat()}]))  # fmt: skip
+        session.add_all(
+            VibeMessage(user_id=user_id, role=role, content=text) for role, text in _VIBE
+        )
         day = timedelta(days=1)
         session.add_all([
             Run(kind="profiling", status="succeeded", step_names=list(_PROFILING_STEPS),
@@ -294,6 +297,18 @@ async def seed_demo(runtime: Runtime, *, jobs: int = 400) -> None:
                 usage={"requests": 41, "postings": jobs}),
         ])  # fmt: skip
 
+
+_VIBE = [
+    ("assistant", "Think of a week at work you enjoyed. What made it good?"),
+    ("user", "Year-end close last spring. Everyone knew their part, the checklist was "
+     "solid, and we finished a day early without anyone staying late."),
+    ("assistant", "So clear ownership and a well-run process matter to you. How do you like "
+     "to get feedback: in the moment, or saved up for a one-to-one?"),
+    ("user", "In the moment, if it is about a number. Bigger things in a one-to-one."),
+    ("assistant", "That makes sense. Last one: what drains you at work?"),
+    ("user", "Last-minute changes to a report with no reason given, and meetings that could "
+     "have been an email."),
+]  # fmt: skip
 
 _PROFILING_STEPS = ("extract", "parse", "skills_and_titles", "summarize", "save")
 _SEARCH_STEPS = ("plan", "fetch", "normalise", "score", "save")

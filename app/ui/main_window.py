@@ -148,7 +148,8 @@ class MainWindow(QMainWindow):
         self.controllers = controllers
         for page in self.pages.values():
             page.attach(runtime, bridge, controllers)
-        self.statusBar().showMessage(f"Database: {runtime.db.display_url}", 8000)
+        where = runtime.db.engine.url.database if runtime.db.is_sqlite else runtime.db.display_url
+        self.statusBar().showMessage(f"Database: {where}", 8000)
 
     async def save_drafts(self) -> None:
         """Before quitting, while the database is still open: pages keep what was typed."""

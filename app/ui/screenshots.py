@@ -27,12 +27,9 @@ DEFAULT_OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 async def _settle(seconds: float = 0.3) -> None:
-    """Let pending tasks (page loads) finish and the widgets repaint."""
-    from PySide6.QtWidgets import QApplication
-
-    for _ in range(int(seconds / 0.05)):
-        await asyncio.sleep(0.05)
-        QApplication.processEvents()
+    """Let pending tasks (page loads) finish and the widgets repaint: the loop is Qt's, so
+    sleeping is enough (calling processEvents inside a task would re-enter other tasks)."""
+    await asyncio.sleep(seconds)
 
 
 def _grab(window: MainWindow, out: Path, name: str) -> None:
@@ -52,7 +49,10 @@ async def take_screenshots(window: MainWindow, out: Path) -> None:
         runtime = window.runtime
         assert runtime is not None
         pages = window.pages
-        await _settle(0.8)
+        for _ in range(200):  # the first-run check reads the user row
+            if window.onboarding_active:
+                break
+            await _settle(0.05)
         onboarding = pages["onboarding"]
         onboarding.name.setText("Priya Raman")  # type: ignore[attr-defined]
         onboarding.email.setText("priya.raman@example.org")  # type: ignore[attr-defined]
@@ -98,6 +98,8 @@ async def take_screenshots(window: MainWindow, out: Path) -> None:
         window.set_onboarding(False)
         for key in ("profile", "jobs", "runs"):
             await pages[key].reload()  # type: ignore[attr-defined]
+        for key in ("profile", "jobs"):
+            await pages[key].show_last_run()  # type: ignore[attr-defined]
         settings = pages["settings"]
         settings.sources.revert()  # type: ignore[attr-defined]
 
@@ -114,7 +116,12 @@ async def take_screenshots(window: MainWindow, out: Path) -> None:
 
         jobs = pages["jobs"]
         window.show_page("jobs")
-        jobs.table.selectRow(0)  # type: ignore[attr-defined]
+        reviewed = next(
+            row
+            for row in range(jobs.model.rowCount())  # type: ignore[attr-defined]
+            if jobs.model.job_at(row).llm_score is not None  # type: ignore[attr-defined]
+        )
+        jobs.table.selectRow(reviewed)  # type: ignore[attr-defined]
         await _settle(0.6)
         _grab(window, out, "jobs")
         jobs.search.setText("senior")  # type: ignore[attr-defined]
@@ -124,6 +131,12 @@ async def take_screenshots(window: MainWindow, out: Path) -> None:
         jobs.table.selectRow(1)  # type: ignore[attr-defined]
         await _settle(0.6)
         _grab(window, out, "jobs-filtered")
+
+        if "vibe" in pages:
+            await pages["vibe"].reload()  # type: ignore[attr-defined]
+            window.show_page("vibe")
+            await _settle()
+            _grab(window, out, "vibe")
 
         runs = pages["runs"]
         window.show_page("runs")

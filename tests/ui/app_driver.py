@@ -64,8 +64,8 @@ class AppDriver:
             await asyncio.sleep(0.02)
 
     async def settle(self, seconds: float = 0.1) -> None:
+        """Let the loop (Qt's own) run pending tasks and paint; never processEvents() here."""
         await asyncio.sleep(seconds)
-        QApplication.processEvents()
 
     def drop_files(self, files: list[Path], target: Any = None) -> None:
         """Drop files on ``target`` (the window by default) as a file manager would."""

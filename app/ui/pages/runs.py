@@ -46,7 +46,7 @@ class RunsPage(Page):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((50, 90, 160, 130, 90, 170)):
+        for column, width in enumerate((50, 90, 160, 130, 90, 230)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
