@@ -41,6 +41,9 @@ async def run_window(window: MainWindow, args: argparse.Namespace) -> int:
     await asyncio.to_thread(lambda: [importlib.import_module(m) for m in _HEAVY_MODULES])
     settings = _load_settings(window, paths)
     runtime = await _open_runtime(window, paths, settings, args.db)
+    if runtime is None and settings is not None and "settings" in window.pages:
+        window.pages["settings"].open_without_database(settings, paths)  # type: ignore[attr-defined]
+        window.show_page("settings")
     _start_screenshots(window, runtime)
     try:
         await closed

@@ -98,7 +98,7 @@ class AppDriver:
 
 @asynccontextmanager
 async def running_app(
-    qapp: Any, home: Path, *, allow_errors: bool = False
+    qapp: Any, home: Path, *, allow_errors: bool = False, expect_runtime: bool = True
 ) -> AsyncIterator[AppDriver]:
     """Start the app on ``home`` as ``jobagent --home HOME`` would; close it at the end."""
     hook = sys.excepthook
@@ -107,7 +107,14 @@ async def running_app(
     task = asyncio.ensure_future(gui_main(qapp, window, args))
     driver = AppDriver(window)
     try:
-        await driver.until(lambda: window.runtime is not None or task.done(), what="the runtime")
+        await driver.until(
+            lambda: (
+                window.runtime is not None
+                or task.done()
+                or (not expect_runtime and window.banner.isVisible())
+            ),
+            what="the runtime",
+        )
         if task.done():
             task.result()
         await driver.settle(0.2)

@@ -9,6 +9,7 @@ import json
 import time
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
 
@@ -89,7 +90,10 @@ def test_filtering_20000_rows_is_quick(qtbot):
     assert (time.perf_counter() - start) / 5 < 0.5
 
 
-def test_mark_applied_export_and_find(qapp, qloop, app_home, tmp_path):
+def test_mark_applied_export_and_find(qapp, qloop, app_home, tmp_path, monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+
     async def scenario() -> None:
         async with running_app(qapp, app_home) as app:
             await seed_demo(app.runtime, jobs=300)
@@ -114,6 +118,8 @@ def test_mark_applied_export_and_find(qapp, qloop, app_home, tmp_path):
             assert target.title in pane.title.text()
             assert pane.matched.texts() == list(target.reasons["matched_skills"])
             assert "Manage" in pane.description.toPlainText()
+            QTest.mouseClick(pane.open_button, Qt.MouseButton.LeftButton)
+            assert opened == [target.url]
             QTest.keyClicks(pane.note, "Called Sam in HR")
             pane.status.setCurrentIndex(2)  # applied
             pane.status.activated.emit(2)

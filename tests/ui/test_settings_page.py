@@ -123,3 +123,33 @@ def test_a_bad_url_is_refused_with_a_reason(qloop, url):
 
     ok, verdict = qloop.run_until_complete(check_database(url))
     assert not ok and ("Unsupported database" in verdict or "is not a database URL" in verdict)
+
+
+def test_a_database_that_cannot_be_opened_can_be_changed_from_the_window(
+    qapp, qloop, app_home, paths
+):
+    from app.core.settings import Settings, save_settings
+
+    settings = Settings()
+    settings.database.url = f"postgresql://app:pw@127.0.0.1:{closed_port()}/jobs"
+    save_settings(settings, paths.settings_file)
+
+    async def broken() -> None:
+        async with running_app(qapp, app_home, expect_runtime=False, allow_errors=True) as app:
+            await app.until(lambda: app.window.current_page_key() == "settings")
+            assert app.window.runtime is None
+            assert "Cannot connect" in app.window.banner.text()
+            assert [title for title, _ in app.errors] == ["The database cannot be used"]
+            page = app.page("settings")
+            assert page.tabs.count() == 1 and page.database.use_postgres.isChecked()
+            page.database.use_default.setChecked(True)
+            QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+            assert page.status.text().startswith("✔")
+
+    async def fixed() -> None:
+        async with running_app(qapp, app_home) as app:
+            assert str(paths.sqlite_file) in app.runtime.db.url
+
+    qloop.run_until_complete(asyncio.wait_for(broken(), 60))
+    assert json.loads(paths.settings_file.read_text())["database"]["url"] is None
+    qloop.run_until_complete(asyncio.wait_for(fixed(), 60))

@@ -23,7 +23,7 @@ from PySide6.QtGui import QColor
 
 from app.storage.job_listing import JobRow
 from app.ui.components.job_filter import COLUMN_KEYS, COLUMNS, REMOTE_LABELS, JobFilter, JobIndex
-from app.ui.theme import colours, score_role
+from app.ui.theme import colours, is_dark, score_role
 
 JOB_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
@@ -228,7 +228,8 @@ class JobsTableModel(QAbstractTableModel):
         return None
 
     def _colours(self, role: str) -> tuple[QColor, QColor]:
-        if role not in self._colour_cache:
+        key = f"{role}-{is_dark()}"  # the system may switch light/dark while the app runs
+        if key not in self._colour_cache:
             background, foreground = colours(role)
-            self._colour_cache[role] = (QColor(background), QColor(foreground))
-        return self._colour_cache[role]
+            self._colour_cache[key] = (QColor(background), QColor(foreground))
+        return self._colour_cache[key]

@@ -28,6 +28,8 @@ from app.ui.tasks import spawn
 from app.ui.theme import colours
 
 if TYPE_CHECKING:
+    from app.core.paths import AppPaths
+    from app.core.settings import Settings
     from app.runtime import Runtime
 
 TEST_TIMEOUT_S = 20
@@ -69,11 +71,24 @@ async def check_database(url: str) -> tuple[bool, str]:
         await db.close()
 
 
+def describe_in_use(runtime: Runtime) -> str:
+    db = runtime.db
+    return f"the SQLite file {db.engine.url.database}" if db.is_sqlite else db.display_url
+
+
 class DatabasePanel(QWidget):
-    def __init__(self, runtime: Runtime, parent: QWidget | None = None) -> None:
+    """Edits ``settings.database``. ``in_use`` describes the database open now (or why none is).
+
+    It needs no open database, so the window offers it when the database could not be
+    opened: the user can point the app elsewhere instead of editing the settings file.
+    """
+
+    def __init__(
+        self, settings: Settings, paths: AppPaths, in_use: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.runtime = runtime
-        self.default_file = runtime.paths.sqlite_file
+        self.settings = settings
+        self.default_file = paths.sqlite_file
         self.use_default = QRadioButton(
             f"SQLite file in the app's data folder ({self.default_file})"
         )
@@ -95,11 +110,7 @@ class DatabasePanel(QWidget):
         self.verdict.setObjectName("databaseVerdict")
         self.verdict.setWordWrap(True)
         self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        in_use = html.escape(
-            f"the SQLite file {runtime.db.engine.url.database}"
-            if runtime.db.is_sqlite
-            else runtime.db.display_url
-        )
+        in_use = html.escape(in_use)
         note = QLabel(
             f"The database in use now is <b>{in_use}</b>. A change here is saved for the "
             "<b>next start</b> of the app. With PostgreSQL, the database's owner must create "
@@ -128,7 +139,7 @@ class DatabasePanel(QWidget):
     def revert(self) -> None:
         from app.storage.urls import is_sqlite, parse_url
 
-        url = self.runtime.settings.database.url
+        url = self.settings.database.url
         self.file_path.clear()
         self.postgres_url.clear()
         if not url:
@@ -163,7 +174,7 @@ class DatabasePanel(QWidget):
         return None
 
     def apply(self) -> None:
-        self.runtime.settings.database.url = self.chosen_url()
+        self.settings.database.url = self.chosen_url()
 
     async def test_connection(self) -> None:
         from app.core.errors import UserError

@@ -57,6 +57,8 @@ _POSTED_CHOICES = [
     ("Last 7 days", 7),
     ("Last 30 days", 30),
 ]
+#: Other run kinds whose success changes what the table shows.
+_RESCORING = ("review",)
 _WIDTHS = {"score": 56, "company": 130, "location": 110, "salary": 100, "posted": 84,
            "status": 84, "remote": 80, "source": 140, "offline": 60, "review": 60}  # fmt: skip
 
@@ -315,6 +317,8 @@ class JobsPage(Page):
             self.runtime.runner.cancel(self._run_id)
 
     def _run_updated(self, update: RunUpdate) -> None:
+        if update.kind in _RESCORING and update.status == "succeeded":
+            spawn(self.reload())  # the model reviewed jobs: show its scores
         if update.kind != "search":
             return
         if not update.finished:

@@ -160,6 +160,8 @@ class ProfilePage(Page):
         self.problems.show()
 
     def _run_updated(self, update: RunUpdate) -> None:
+        if update.kind == "enrichment" and update.status == "succeeded":
+            spawn(self._profile_rebuilt())  # the AI model improved the stored profile
         if update.kind != "profiling":
             return
         if not update.finished:

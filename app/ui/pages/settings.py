@@ -124,12 +124,13 @@ class SettingsPage(Page):
         shortcut.activated.connect(self.save)
 
     def on_attached(self) -> None:
-        from app.ui.components.settings_database import DatabasePanel
+        from app.ui.components.settings_database import DatabasePanel, describe_in_use
         from app.ui.components.settings_sources import SourcesPanel
         from app.ui.settings_sections import settings_sections
 
         assert self.runtime is not None
-        self.database = DatabasePanel(self.runtime)
+        runtime = self.runtime
+        self.database = DatabasePanel(runtime.settings, runtime.paths, describe_in_use(runtime))
         self.sources = SourcesPanel(self.runtime)
         self.limits = LimitsPanel(self.runtime)
         self.panels = [
@@ -145,11 +146,28 @@ class SettingsPage(Page):
         self.save_button.setEnabled(True)
         self.revert_button.setEnabled(True)
 
+    def open_without_database(self, settings: Any, paths: Any) -> None:
+        """The database could not be opened: offer its settings alone, to point elsewhere."""
+        from app.core.settings import save_settings
+        from app.ui.components.settings_database import DatabasePanel
+
+        self.database = DatabasePanel(settings, paths, "none: it could not be opened")
+        self.panels = [("&Database", self.database)]
+        self.tabs.addTab(self.database, "&Database")
+        self._save_file = lambda: save_settings(settings, paths.settings_file)
+        self.waiting.setText(
+            "The database could not be opened (see the message above). "
+            "Choose another one, save, and start the app again."
+        )
+        self.tabs.show()
+        self.save_button.setEnabled(True)
+        self.revert_button.setEnabled(True)
+
     def save(self) -> None:
         """Copy every panel into the settings, then write the file once."""
         from app.core.errors import UserError
 
-        if self.runtime is None:
+        if not self.panels:
             return
         for title, panel in self.panels:
             apply = getattr(panel, "apply", None)
@@ -161,7 +179,10 @@ class SettingsPage(Page):
                 self.tabs.setCurrentWidget(panel)
                 self._say(f"{title.replace('&', '')}: {exc}", ok=False)
                 return
-        self.runtime.save_settings()
+        if self.runtime is not None:
+            self.runtime.save_settings()
+        else:
+            self._save_file()
         self._say(
             "Saved. Sources and limits apply to the next run; a database change applies "
             "at the next start.",
