@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication
 from app import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from app.core.paths import app_paths, resource_path
 from app.ui.main_window import MainWindow
-from app.ui.theme import apply_theme
 from app.ui.window_state import read_window_state
 
 #: When set to a file path, the app writes the time the window was first shown
@@ -39,7 +38,6 @@ def create_qapp() -> QApplication:
     qapp.setDesktopFileName(APP_ID)  # Wayland matches the window to jobagent.desktop by this
     qapp.setWindowIcon(QIcon(str(resource_path("icons", "jobagent-256.png"))))
     qapp.setQuitOnLastWindowClosed(False)  # quitting is gui_main's job, not Qt's
-    apply_theme(qapp)  # type: ignore[arg-type]
     return qapp  # type: ignore[return-value]
 
 

@@ -7,6 +7,8 @@ import asyncio
 import importlib
 import logging
 
+from PySide6.QtWidgets import QApplication
+
 from app.core.errors import UserError
 from app.core.logs import setup_logging
 from app.core.paths import AppPaths, app_paths
@@ -14,6 +16,7 @@ from app.ui.errors import install_error_hooks
 from app.ui.main_window import MainWindow
 from app.ui.pages import build_pages
 from app.ui.tasks import cancel_all
+from app.ui.theme import apply_theme
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,8 @@ async def run_window(window: MainWindow, args: argparse.Namespace) -> int:
     paths = app_paths(args.home).ensure()
     setup_logging(paths.log_file, console=getattr(args, "verbose", False))
     install_error_hooks(window)
+    # After the first paint: asking for the style before it costs ~5 ms of start-up.
+    apply_theme(QApplication.instance())  # type: ignore[arg-type]
     window.install_pages(build_pages())
     window.install_menus()
     await asyncio.to_thread(lambda: [importlib.import_module(m) for m in _HEAVY_MODULES])
