@@ -116,7 +116,7 @@ def test_first_day_then_restart(qapp, qloop, app_home, tmp_path):
             await app.until(lambda: window.current_page_key() == "profile")
             profile = app.page("profile")
             await app.until(lambda: profile.form.contact["name"].text() == "Alex Morgan")
-            skills = profile.form.skill_chips.texts()
+            skills = profile.form.skills.chips.texts()
             assert {"Python", "PostgreSQL", "Terraform"} <= set(skills)
             documents = profile.form.sources.documents
 
@@ -170,7 +170,7 @@ def test_first_day_then_restart(qapp, qloop, app_home, tmp_path):
             assert not window.onboarding_active
             profile = app.page("profile")
             await app.until(lambda: profile.form.contact["name"].text() == "Alex Morgan")
-            assert "Python" in profile.form.skill_chips.texts()
+            assert "Python" in profile.form.skills.chips.texts()
             jobs = app.page("jobs")
             await app.until(lambda: jobs.model.total_count() == applied["total"])
             jobs.status.setCurrentIndex(jobs.status.findText("Applied"))

@@ -32,10 +32,10 @@ def test_edit_save_and_reload(qapp, qloop, app_home):
             assert form.tabText(4) == "&Documents ⚠ 1"
             assert "different phone numbers" in form.sources.conflicts.text()
             assert "priya-raman-cv-2023.docx" in form.sources.conflicts.text()
-            chip = form.skill_chips.chip("Xero")
+            chip = form.skills.chips.chip("Xero")
             assert "Migrated four subsidiaries" in chip.toolTip()
             assert "priya-raman-cv-2026.pdf" in chip.toolTip()
-            assert form.titles.topLevelItem(0).text(1) == "91%"
+            assert form.skills.titles_view.topLevelItem(0).text(1) == "91%"
             assert not page.save_button.isEnabled()
 
             # Edit as a person would: type, remove a chip by keyboard, add a skill.
@@ -43,15 +43,15 @@ def test_edit_save_and_reload(qapp, qloop, app_home):
             QTest.keyClicks(form.contact["phone"], "+44 7700 900999")
             chip.setFocus()
             QTest.keyClick(chip, Qt.Key.Key_Delete)
-            QTest.keyClicks(form.new_skill, "NetSuite")
-            QTest.keyClick(form.new_skill, Qt.Key.Key_Return)
+            QTest.keyClicks(form.skills.new_skill, "NetSuite")
+            QTest.keyClick(form.skills.new_skill, Qt.Key.Key_Return)
             form.setCurrentIndex(2)
             form.experience.list.setCurrentRow(1)
             form.experience._editors["company"].selectAll()
             QTest.keyClicks(form.experience._editors["company"], "Calder and Wright")
             form.setCurrentIndex(1)
-            form.titles.setCurrentItem(form.titles.topLevelItem(1))
-            form._want_title()
+            form.skills.titles_view.setCurrentItem(form.skills.titles_view.topLevelItem(1))
+            form.skills.want_selected()
             assert page.save_button.isEnabled() and page.dirty_label.text()
             QTest.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
             await app.until(lambda: not page.dirty, what="the save")

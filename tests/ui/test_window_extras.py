@@ -74,7 +74,7 @@ def test_drop_a_cv_on_the_window_then_json_resume_both_ways(qapp, qloop, app_hom
             await app.until(
                 lambda: profile.form.contact["name"].text() == "Maria Keller", timeout=60
             )
-            assert "Wound care" in " ".join(profile.form.skill_chips.texts())
+            assert "Wound care" in " ".join(profile.form.skills.chips.texts())
 
             await profile.export_json_resume(resume_out)
             exported = json.loads(resume_out.read_text(encoding="utf-8"))

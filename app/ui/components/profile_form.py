@@ -17,22 +17,17 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.ui.components.profile_sources import ProfileSources, source_text
+from app.ui.components.profile_sources import ProfileSources
+from app.ui.components.skills_editor import SkillsAndTitles
 from app.ui.components.work_preferences import WorkPreferences
-from app.ui.widgets.chips import ChipList
 from app.ui.widgets.record_list import FieldSpec, RecordListEditor
 
 _CONTACT = (
@@ -82,10 +77,11 @@ class ProfileForm(QTabWidget):
         super().__init__(parent)
         self._data: dict[str, Any] = {}
         self._loading = False
-        self._skills: list[dict[str, Any]] = []
-        self._titles: list[dict[str, Any]] = []
         self.addTab(_scrolled(self._build_overview()), "&Overview")
-        self.addTab(self._build_skills(), "S&kills and titles")
+        self.skills = SkillsAndTitles()
+        self.skills.changed.connect(self._edited)
+        self.skills.wanted.connect(self.preferences.add_wanted_title)
+        self.addTab(self.skills, "S&kills and titles")
         self.experience = RecordListEditor(
             [
                 FieldSpec("title", "Title"),
@@ -150,48 +146,6 @@ class ProfileForm(QTabWidget):
         self.preferences.changed.connect(self._edited)
         layout.addWidget(self.preferences)
         layout.addStretch(1)
-        return page
-
-    def _build_skills(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(
-            QLabel(
-                "<b>Skills</b> — hover or focus a skill to see where your CV "
-                "shows it; Delete removes the focused one."
-            )
-        )
-        self.skill_chips = ChipList(removable=True, empty_text="No skills yet.")
-        self.skill_chips.removed.connect(self._remove_skill)
-        layout.addWidget(_scrolled(self.skill_chips), 2)
-        add_row = QHBoxLayout()
-        self.new_skill = QLineEdit()
-        self.new_skill.setPlaceholderText("Add a skill…")
-        self.new_skill.setAccessibleName("New skill")
-        self.new_skill.returnPressed.connect(self._add_skill)
-        add = QPushButton("&Add skill")
-        add.clicked.connect(self._add_skill)
-        add_row.addWidget(self.new_skill, 1)
-        add_row.addWidget(add)
-        layout.addLayout(add_row)
-        layout.addWidget(QLabel("<b>Suggested job titles</b>"))
-        self.titles = QTreeWidget()
-        self.titles.setAccessibleName("Suggested job titles")
-        self.titles.setHeaderLabels(["Title", "Fit", "Why"])
-        self.titles.setRootIsDecorated(False)
-        self.titles.header().resizeSection(0, 220)
-        self.titles.header().resizeSection(1, 60)
-        layout.addWidget(self.titles, 2)
-        buttons = QHBoxLayout()
-        want = QPushButton("&Want this title")
-        want.setToolTip("Add the selected title to the titles you are looking for")
-        want.clicked.connect(self._want_title)
-        drop = QPushButton("&Remove suggestion")
-        drop.clicked.connect(self._remove_title)
-        buttons.addWidget(want)
-        buttons.addWidget(drop)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
         return page
 
     def _build_more(self) -> QWidget:
@@ -264,12 +218,7 @@ class ProfileForm(QTabWidget):
         self.persona_box.setVisible(bool(persona))
         self.persona.setPlainText(str(persona or ""))
         self.preferences.set_preferences(data.get("preferences") or {})
-        self._skills = [dict(s) for s in data.get("skills") or [] if isinstance(s, dict)]
-        self._titles = [
-            dict(t) for t in data.get("suggested_job_titles") or [] if isinstance(t, dict)
-        ]
-        self._show_skills()
-        self._show_titles()
+        self.skills.set_data(data.get("skills") or [], data.get("suggested_job_titles") or [])
         self.experience.set_records(data.get("experience") or [])
         self.education.set_records(data.get("education") or [])
         self.certifications.set_records(data.get("certifications") or [])
@@ -302,8 +251,8 @@ class ProfileForm(QTabWidget):
         if self.persona_box.isVisible() or data.get("persona"):
             data["persona"] = self.persona.toPlainText().strip() or None
         data["preferences"] = self.preferences.preferences(data.get("preferences") or {})
-        data["skills"] = [dict(s) for s in self._skills]
-        data["suggested_job_titles"] = [dict(t) for t in self._titles]
+        data["skills"] = self.skills.skills()
+        data["suggested_job_titles"] = self.skills.titles()
         data["experience"] = self.experience.records()
         data["education"] = self.education.records()
         data["certifications"] = self.certifications.records()
@@ -317,61 +266,6 @@ class ProfileForm(QTabWidget):
         else:
             data["references"] = self.referees.records()
         return data
-
-    # ---- skills and titles
-    def _show_skills(self) -> None:
-        chips = []
-        for skill in self._skills:
-            tip = [f"Category: {skill.get('category') or 'other'}"]
-            if skill.get("evidence"):
-                tip.append(f"Evidence: “{skill['evidence']}”")
-            if skill.get("source"):
-                tip.append(f"From {source_text(skill['source'])}")
-            chips.append((str(skill.get("name", "")), "\n".join(tip)))
-        self.skill_chips.set_chips(chips)
-
-    def _show_titles(self) -> None:
-        self.titles.clear()
-        for title in self._titles:
-            score = title.get("score")
-            fit = (
-                f"{score * 100:.0f}%"
-                if isinstance(score, int | float) and score <= 1
-                else str(score or "")
-            )
-            item = QTreeWidgetItem([str(title.get("title", "")), fit, str(title.get("reason", ""))])
-            item.setToolTip(2, str(title.get("reason", "")))
-            self.titles.addTopLevelItem(item)
-
-    def _add_skill(self) -> None:
-        name = self.new_skill.text().strip()
-        if not name or name.casefold() in {str(s.get("name", "")).casefold() for s in self._skills}:
-            return
-        self._skills.append({"name": name, "category": "other", "evidence": "Added by you."})
-        self.new_skill.clear()
-        self._show_skills()
-        self._edited()
-
-    def _remove_skill(self, name: str) -> None:
-        self._skills = [s for s in self._skills if s.get("name") != name]
-        self._show_skills()
-        self._edited()
-
-    def _selected_title(self) -> int:
-        item = self.titles.currentItem()
-        return self.titles.indexOfTopLevelItem(item) if item is not None else -1
-
-    def _want_title(self) -> None:
-        index = self._selected_title()
-        if index >= 0:
-            self.preferences.add_wanted_title(str(self._titles[index].get("title", "")))
-
-    def _remove_title(self) -> None:
-        index = self._selected_title()
-        if index >= 0:
-            del self._titles[index]
-            self._show_titles()
-            self._edited()
 
     def _edited(self, *_args: Any) -> None:
         if not self._loading:

@@ -5,30 +5,22 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
 )
 
 from app.core.events import RunProgress, RunUpdate
 from app.ui.components.job_detail import JobDetailPane
-from app.ui.components.job_filter import (
-    COLUMN_KEYS,
-    COLUMNS,
-    HIDDEN_BY_DEFAULT,
-    REMOTE_LABELS,
-    JobFilter,
-)
+from app.ui.components.job_filter import COLUMN_KEYS, COLUMNS, HIDDEN_BY_DEFAULT
+from app.ui.components.job_filter_bar import JobFilterBar
 from app.ui.components.jobs_model import JobsTableModel
 from app.ui.components.launcher import step_labels
 from app.ui.pages.base import Page
@@ -40,33 +32,10 @@ if TYPE_CHECKING:
 
     from app.storage.job_listing import JobRow
 
-_STATUS_CHOICES = [
-    ("Any status (not hidden)", None),
-    ("New", {"new"}),
-    ("Saved", {"saved"}),
-    ("Applied", {"applied"}),
-    ("Interviewing", {"interviewing"}),
-    ("Offer", {"offer"}),
-    ("Rejected", {"rejected"}),
-    ("Hidden", {"hidden"}),
-    ("In progress (saved…offer)", {"saved", "applied", "interviewing", "offer"}),
-]
-_POSTED_CHOICES = [
-    ("Any time", None),
-    ("Last 24 hours", 1),
-    ("Last 7 days", 7),
-    ("Last 30 days", 30),
-]
 #: Other run kinds whose success changes what the table shows.
 _RESCORING = ("review",)
 _WIDTHS = {"score": 56, "company": 130, "location": 110, "salary": 100, "posted": 84,
            "status": 84, "remote": 80, "source": 140, "offline": 60, "review": 60}  # fmt: skip
-
-
-def _labelled(text: str, widget) -> QLabel:  # type: ignore[no-untyped-def]
-    label = QLabel(text)
-    label.setBuddy(widget)
-    return label
 
 
 class JobsPage(Page):
@@ -74,42 +43,13 @@ class JobsPage(Page):
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search title, company, place… (Ctrl+F)")
-        self.search.setAccessibleName("Search jobs")
-        self.search.setClearButtonEnabled(True)
-        self.min_score = QSpinBox()
-        self.min_score.setRange(0, 100)
-        self.min_score.setSingleStep(10)
-        self.min_score.setSpecialValueText("Any")
-        self.min_score.setAccessibleName("Minimum score")
-        self.source = QComboBox()
-        self.source.setAccessibleName("Source")
-        self.source.addItem("All sources", None)
-        self.status = QComboBox()
-        self.status.setAccessibleName("Status")
-        for label, value in _STATUS_CHOICES:
-            self.status.addItem(label, value)
-        self.remote = QComboBox()
-        self.remote.setAccessibleName("Work mode")
-        self.remote.addItem("Any work mode", None)
-        for key, label in REMOTE_LABELS.items():
-            self.remote.addItem(label, key)
-        self.posted = QComboBox()
-        self.posted.setAccessibleName("Posted")
-        for label, days in _POSTED_CHOICES:
-            self.posted.addItem(label, days)
-        clear = QPushButton("C&lear filters")
-        clear.clicked.connect(self.clear_filters)
-        filters = QHBoxLayout()
-        filters.addWidget(_labelled("Searc&h:", self.search))
-        filters.addWidget(self.search, 3)
-        filters.addWidget(_labelled("Min s&core:", self.min_score))
-        filters.addWidget(self.min_score)
-        for combo in (self.source, self.status, self.remote, self.posted):
-            filters.addWidget(combo, 1)
-        filters.addWidget(clear)
-        self.layout_.addLayout(filters)
+        self.filters = JobFilterBar()
+        self.filters.changed.connect(self.apply_filters)
+        # The filter widgets, by name, for the menus, the tests and the screenshots.
+        f = self.filters
+        self.search, self.min_score, self.source = f.search, f.min_score, f.source
+        self.status, self.remote, self.posted = f.status, f.remote, f.posted
+        self.layout_.addWidget(self.filters)
 
         self.count = QLabel()
         self.search_button = QPushButton("&Search now")
@@ -165,17 +105,8 @@ class JobsPage(Page):
         splitter.setSizes([780, 340])
         self.layout_.addWidget(splitter, 1)
 
-        self._text_timer = QTimer(self)
-        self._text_timer.setSingleShot(True)
-        self._text_timer.setInterval(150)
-        self._text_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(self._text_timer.start)
-        self.min_score.valueChanged.connect(self.apply_filters)
-        for combo in (self.source, self.status, self.remote, self.posted):
-            combo.currentIndexChanged.connect(self.apply_filters)
         self._detail_task: asyncio.Task[None] | None = None
         self._run_id: int | None = None
-        self.setTabOrder(self.search, self.min_score)
         self._update_count()
 
     # ---- wiring
@@ -188,8 +119,7 @@ class JobsPage(Page):
         spawn(self.show_last_run())
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.filters.focus_search()
 
     def _column_menu(self, position) -> None:  # type: ignore[no-untyped-def]
         """Right-click on the header: show or hide columns."""
@@ -212,65 +142,20 @@ class JobsPage(Page):
         current = self.current_job()
         rows = await list_job_rows(self.runtime.db, self.runtime.user_id, include_hidden=True)
         self.model.set_rows(rows)
-        self._refresh_sources()
+        self.filters.set_sources(self.model.sources())
         self._update_count()
         if current is not None:
             self.select_job(current.job_id)
 
-    def _refresh_sources(self) -> None:
-        chosen = self.source.currentData()
-        self.source.blockSignals(True)
-        self.source.clear()
-        self.source.addItem("All sources", None)
-        for source in self.model.sources():
-            self.source.addItem(source, source)
-        index = self.source.findData(chosen) if chosen else 0
-        self.source.setCurrentIndex(max(0, index))
-        self.source.blockSignals(False)
-
     # ---- filtering and selection
-    def current_filter(self) -> JobFilter:
-        statuses = self.status.currentData()
-        return JobFilter(
-            text=self.search.text().strip(),
-            min_score=float(self.min_score.value()) or None,
-            source=self.source.currentData(),
-            statuses=frozenset(statuses) if statuses else None,
-            remote=self.remote.currentData(),
-            posted_within_days=self.posted.currentData(),
-        )
-
     def apply_filters(self) -> None:
-        self._text_timer.stop()
-        self.model.set_filter(self.current_filter())
+        self.model.set_filter(self.filters.current())
         self._update_count()
         if self.table.currentIndex().isValid():
             self.table.scrollTo(self.table.currentIndex())
 
     def clear_filters(self) -> None:
-        for widget in (
-            self.search,
-            self.min_score,
-            self.source,
-            self.status,
-            self.remote,
-            self.posted,
-        ):
-            widget.blockSignals(True)
-        self.search.clear()
-        self.min_score.setValue(0)
-        for combo in (self.source, self.status, self.remote, self.posted):
-            combo.setCurrentIndex(0)
-        for widget in (
-            self.search,
-            self.min_score,
-            self.source,
-            self.status,
-            self.remote,
-            self.posted,
-        ):
-            widget.blockSignals(False)
-        self.apply_filters()
+        self.filters.clear()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()
