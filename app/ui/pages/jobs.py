@@ -22,10 +22,9 @@ from app.ui.components.job_detail import JobDetailPane
 from app.ui.components.job_filter import COLUMN_KEYS, COLUMNS, HIDDEN_BY_DEFAULT
 from app.ui.components.job_filter_bar import JobFilterBar
 from app.ui.components.jobs_model import JobsTableModel
-from app.ui.components.launcher import step_labels
+from app.ui.components.run_stepper import RunStepper
 from app.ui.pages.base import Page
 from app.ui.tasks import spawn
-from app.ui.widgets.progress_stepper import ProgressStepper
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -67,7 +66,7 @@ class JobsPage(Page):
         actions.addWidget(self.stop_button)
         actions.addWidget(self.export_button)
         self.layout_.addLayout(actions)
-        self.stepper = ProgressStepper()
+        self.stepper = RunStepper()
         self.layout_.addWidget(self.stepper)
 
         self.model = JobsTableModel(self)
@@ -210,13 +209,7 @@ class JobsPage(Page):
             self._run_id = update.run_id
         elif update.run_id != self._run_id:
             return
-        self.stepper.show_run(
-            update.step_names,
-            update.current_step,
-            update.status,
-            labels=step_labels(update.kind),
-            error=update.error_message,
-        )
+        self.stepper.show_update(update)
         self.search_button.setEnabled(update.finished)
         self.stop_button.setEnabled(not update.finished)
         if update.finished:
@@ -226,22 +219,9 @@ class JobsPage(Page):
 
     async def show_last_run(self) -> None:
         """Until a run starts, the stepper shows how the last search run ended."""
-        from app.storage.runs import list_runs, to_update
-
         assert self.runtime is not None
-        last = await list_runs(self.runtime.db, limit=1, kind="search")
-        if last and self._run_id is None:
-            update = to_update(last[0])
-            self.stepper.show_run(
-                update.step_names,
-                update.current_step,
-                update.status,
-                labels=step_labels(update.kind),
-                error=update.error_message,
-            )
-            if last[0].finished_at is not None and update.status == "succeeded":
-                when = last[0].finished_at.astimezone().strftime("%d %b %H:%M")
-                self.stepper.set_detail(f"Last search finished {when}.")
+        if self._run_id is None:
+            await self.stepper.show_last_run(self.runtime.db, "search", "search")
 
     def _run_progress(self, progress: RunProgress) -> None:
         if progress.run_id == self._run_id:

@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.events import RunProgress, RunUpdate
-from app.ui.components.launcher import step_labels
 from app.ui.components.onboarding_store import OnboardingDraft
+from app.ui.components.run_stepper import RunStepper
 from app.ui.components.work_preferences import WorkPreferences
 from app.ui.cv_files import CV_SUFFIXES
 from app.ui.pages.base import Page
 from app.ui.tasks import spawn
 from app.ui.widgets.drop_zone import DropZone
-from app.ui.widgets.progress_stepper import ProgressStepper
 
 STEP_TITLES = ("About you", "What you are looking for", "Your CV", "Building your profile")
 
@@ -139,7 +138,7 @@ class OnboardingPage(Page):
         layout = QVBoxLayout(page)
         self.build_note = QLabel("Reading your CV and building your profile…")
         self.build_note.setWordWrap(True)
-        self.stepper = ProgressStepper()
+        self.stepper = RunStepper()
         layout.addWidget(self.build_note)
         layout.addWidget(self.stepper)
         layout.addStretch(1)
@@ -277,13 +276,7 @@ class OnboardingPage(Page):
         if update.kind != "profiling" or not self.active:
             return
         self._run_id = update.run_id
-        self.stepper.show_run(
-            update.step_names,
-            update.current_step,
-            update.status,
-            labels=step_labels(update.kind),
-            error=update.error_message,
-        )
+        self.stepper.show_update(update)
         if update.status == "succeeded":
             self.build_note.setText("Your profile is ready. Check it, then search for jobs.")
         elif update.finished:

@@ -11,13 +11,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from app.core.events import RunProgress, RunUpdate
-from app.ui.components.launcher import step_labels
 from app.ui.components.profile_form import ProfileForm
+from app.ui.components.run_stepper import RunStepper
 from app.ui.cv_files import CV_SUFFIXES
 from app.ui.pages.base import Page
 from app.ui.tasks import spawn
 from app.ui.widgets.drop_zone import DropZone
-from app.ui.widgets.progress_stepper import ProgressStepper
 
 
 class ProfilePage(Page):
@@ -52,7 +51,7 @@ class ProfilePage(Page):
         actions.addWidget(self.revert_button)
         actions.addWidget(self.save_button)
         self.layout_.addLayout(actions)
-        self.stepper = ProgressStepper()
+        self.stepper = RunStepper()
         self.layout_.addWidget(self.stepper)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
@@ -168,13 +167,7 @@ class ProfilePage(Page):
             self._run_id = update.run_id
         elif update.run_id != self._run_id:
             return
-        self.stepper.show_run(
-            update.step_names,
-            update.current_step,
-            update.status,
-            labels=step_labels(update.kind),
-            error=update.error_message,
-        )
+        self.stepper.show_update(update)
         running = not update.finished
         for button in (self.import_button, self.rerun_button):
             button.setEnabled(not running)
@@ -182,22 +175,9 @@ class ProfilePage(Page):
 
     async def show_last_run(self) -> None:
         """Until a run starts, the stepper shows how the last profiling run ended."""
-        from app.storage.runs import list_runs, to_update
-
         assert self.runtime is not None
-        last = await list_runs(self.runtime.db, limit=1, kind="profiling")
-        if last and self._run_id is None:
-            update = to_update(last[0])
-            self.stepper.show_run(
-                update.step_names,
-                update.current_step,
-                update.status,
-                labels=step_labels(update.kind),
-                error=update.error_message,
-            )
-            if last[0].finished_at is not None and update.status == "succeeded":
-                when = last[0].finished_at.astimezone().strftime("%d %b %H:%M")
-                self.stepper.set_detail(f"Last profiling finished {when}.")
+        if self._run_id is None:
+            await self.stepper.show_last_run(self.runtime.db, "profiling", "profiling")
 
     def _run_progress(self, progress: RunProgress) -> None:
         if progress.run_id == self._run_id:

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.events import RunProgress, RunUpdate
-from app.ui.components.launcher import step_labels
+from app.ui.components.run_stepper import RunStepper
 from app.ui.components.runs_model import RunEntry, RunsTableModel, usage_text
 from app.ui.pages.base import Page
 from app.ui.tasks import spawn
 from app.ui.widgets.copyable_text import CopyableText
-from app.ui.widgets.progress_stepper import ProgressStepper
 
 _RERUNNABLE = ("interrupted", "failed", "cancelled")
 
@@ -55,7 +54,7 @@ class RunsPage(Page):
 
         self.heading_run = QLabel("No run selected.")
         self.heading_run.setStyleSheet("font-weight: 600;")
-        self.stepper = ProgressStepper()
+        self.stepper = RunStepper()
         self.cancel_button = QPushButton("S&top run")
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self._cancel_selected)
@@ -153,13 +152,7 @@ class RunsPage(Page):
         update = entry.update
         self._followed = update.run_id
         self.heading_run.setText(f"Run {update.run_id}: {update.kind}, {update.status}")
-        self.stepper.show_run(
-            update.step_names,
-            update.current_step,
-            update.status,
-            labels=step_labels(update.kind),
-            error=update.error_message,
-        )
+        self.stepper.show_update(update)
         self.cancel_button.setEnabled(not update.finished)
         can_again = self.controllers is not None and self.controllers.can_run_again(update.kind)
         self.again_button.setEnabled(update.status in _RERUNNABLE and can_again)
