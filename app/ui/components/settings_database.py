@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.tasks import spawn
-from app.ui.theme import colours
+from app.ui.widgets.verdict import VerdictLabel
 
 if TYPE_CHECKING:
     from app.core.paths import AppPaths
@@ -106,10 +105,7 @@ class DatabasePanel(QWidget):
         self.postgres_url.setPlaceholderText("postgresql://USER:PASSWORD@HOST:5432/DATABASE")
         self.test_button = QPushButton("&Test connection")
         self.test_button.clicked.connect(lambda: spawn(self.test_connection()))
-        self.verdict = QLabel()
-        self.verdict.setObjectName("databaseVerdict")
-        self.verdict.setWordWrap(True)
-        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verdict = VerdictLabel("databaseVerdict")
         in_use = html.escape(in_use)
         note = QLabel(
             f"The database in use now is <b>{in_use}</b>. A change here is saved for the "
@@ -183,10 +179,10 @@ class DatabasePanel(QWidget):
         try:
             url = self.chosen_url() or sqlite_url(self.default_file)
         except UserError as exc:
-            self._show_verdict(False, str(exc))
+            self.verdict.show_verdict(False, str(exc))
             return
         self.test_button.setEnabled(False)
-        self._show_verdict(None, "Testing…")
+        self.verdict.show_verdict(None, "Testing…")
         try:
             ok, verdict = await asyncio.wait_for(check_database(url), TEST_TIMEOUT_S)
         except TimeoutError:
@@ -196,16 +192,7 @@ class DatabasePanel(QWidget):
             )
         finally:
             self.test_button.setEnabled(True)
-        self._show_verdict(ok, verdict)
-
-    def _show_verdict(self, ok: bool | None, text: str) -> None:
-        mark = {True: "✔ ", False: "✖ ", None: ""}[ok]
-        self.verdict.setText(mark + text)
-        if ok is None:
-            self.verdict.setStyleSheet("")
-            return
-        background, foreground = colours("good" if ok else "poor", self)
-        self.verdict.setStyleSheet(f"background: {background}; color: {foreground}; padding: 4px;")
+        self.verdict.show_verdict(ok, verdict)
 
     def _mode_changed(self, *_args: object) -> None:
         self.file_path.setEnabled(self.use_file.isChecked())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.tasks import spawn
-from app.ui.theme import colours
+from app.ui.widgets.verdict import VerdictLabel
 
 if TYPE_CHECKING:
     from app.runtime import Runtime
@@ -65,10 +64,7 @@ class ModelSettingsPanel(QWidget):
         self.test_button = QPushButton("&Test")
         self.test_button.setToolTip("Applies this form, then sends one tiny request")
         self.test_button.clicked.connect(lambda: spawn(self.test()))
-        self.verdict = QLabel()
-        self.verdict.setObjectName("modelVerdict")
-        self.verdict.setWordWrap(True)
-        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.verdict = VerdictLabel("modelVerdict")
 
         note = QLabel(
             "An AI model is optional: without one everything works offline. With a cloud "
@@ -142,15 +138,15 @@ class ModelSettingsPanel(QWidget):
         try:
             self.apply()
         except UserError as exc:
-            self._show_verdict(False, str(exc))
+            self.verdict.show_verdict(False, str(exc))
             return
         self.test_button.setEnabled(False)
-        self._show_verdict(None, "Testing…")
+        self.verdict.show_verdict(None, "Testing…")
         try:
             verdict = await check_model(self.runtime)
         finally:
             self.test_button.setEnabled(True)
-        self._show_verdict(verdict.ok, verdict.message)
+        self.verdict.show_verdict(verdict.ok, verdict.message)
 
     def _provider_changed(self, *_args: object) -> None:
         provider = self.current_provider()
@@ -182,12 +178,3 @@ class ModelSettingsPanel(QWidget):
             text += " " + self.runtime.secrets.warning
         self.key.setPlaceholderText("••••••••" if stored else "paste the API key")
         self.key_state.setText(text)
-
-    def _show_verdict(self, ok: bool | None, text: str) -> None:
-        mark = {True: "✔ ", False: "✖ ", None: ""}[ok]
-        self.verdict.setText(mark + text)
-        if ok is None:
-            self.verdict.setStyleSheet("")
-            return
-        background, foreground = colours("good" if ok else "poor", self)
-        self.verdict.setStyleSheet(f"background: {background}; color: {foreground}; padding: 4px;")
