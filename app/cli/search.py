@@ -43,8 +43,21 @@ async def search_cmd(ctx: CliContext) -> int:
     if ctx.args.json:
         print_json({"run_id": run_id, "status": run.status, "seconds": round(seconds, 2),
                     "warnings": warnings, **summary.to_dict()})  # fmt: skip
-        return 0
-    print_summary(run_id, seconds, summary, warnings)
+    else:
+        print_summary(run_id, seconds, summary, warnings)
+    return exit_code(summary)
+
+
+def exit_code(summary: SearchSummary) -> int:
+    """1 when every source failed (a broken network or wrong ids): scripts should know.
+
+    The run itself still succeeds, as a search with some failed sources does, and keeps
+    what was stored; only the exit code and a last line on stderr say nothing was fetched.
+    """
+    if summary.sources and len(summary.failed_sources) >= summary.sources:
+        print("error: every source failed, so nothing was fetched (see the warnings above).",
+              file=sys.stderr)  # fmt: skip
+        return 1
     return 0
 
 

@@ -71,6 +71,16 @@ def test_search_without_sources_says_what_to_do(app_home):
     assert "jobagent sources add KIND:ID" in message
 
 
+def test_search_exits_1_when_every_source_failed(app_home, job_boards):
+    ok(app_home, "sources", "add", "greenhouse:nowhere", "--base-url", job_boards.base_url)
+    done = jobagent(app_home, "search", "--json")
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1].startswith("error: every source failed")
+    summary = json.loads(done.stdout)
+    assert summary["status"] == "succeeded"
+    assert any("greenhouse:nowhere" in warning for warning in summary["warnings"])
+
+
 def test_search_then_jobs_list_status_export(app_home, job_boards, tmp_path):
     job_boards.add_board("greenhouse", "acme", 6)
     job_boards.add_board("lever", "globex", 4)
