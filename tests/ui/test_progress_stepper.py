@@ -53,3 +53,17 @@ def test_stepper_follows_bridge_signals(qtbot):
     assert stepper.states() == [StepState.DONE, StepState.FAILED, StepState.SKIPPED]
     assert "the file is corrupt" in stepper._detail.text()
     bridge.detach()
+
+
+def test_a_finished_run_with_warnings_says_so(qtbot):
+    from app.ui.components.run_stepper import RunStepper
+
+    stepper = RunStepper()
+    qtbot.addWidget(stepper)
+    stepper.show_update(RunUpdate(
+        run_id=2, kind="search", status="succeeded", step_names=STEPS, current_step=None,
+        warnings=("Source greenhouse:acme failed: board 'acme' not found", "second"),
+    ))  # fmt: skip
+    assert stepper.states() == [StepState.DONE] * 3
+    text = stepper._detail.text()
+    assert "greenhouse:acme failed" in text and "1 more on the Runs page" in text

@@ -23,6 +23,8 @@ class RunStepper(ProgressStepper):
             labels=step_labels(update.kind),
             error=update.error_message,
         )
+        if update.status == "succeeded" and update.warnings:
+            self.set_detail(warnings_line(update.warnings))
 
     async def show_last_run(self, db: Database, kind: str, noun: str) -> bool:
         """Show how the last run of ``kind`` ended; False when there was none."""
@@ -32,7 +34,14 @@ class RunStepper(ProgressStepper):
         if not last:
             return False
         self.show_update(to_update(last[0]))
-        if last[0].finished_at is not None and last[0].status == "succeeded":
-            when = last[0].finished_at.astimezone().strftime("%d %b %H:%M")
+        run = last[0]
+        if run.finished_at is not None and run.status == "succeeded" and not run.warnings:
+            when = run.finished_at.astimezone().strftime("%d %b %H:%M")
             self.set_detail(f"Last {noun} finished {when}.")
         return True
+
+
+def warnings_line(warnings: tuple[str, ...]) -> str:
+    """A finished run's warnings in one line: never silent about a failed source."""
+    more = f" (and {len(warnings) - 1} more on the Runs page)" if len(warnings) > 1 else ""
+    return f"Done, with a warning: {warnings[0]}{more}"
