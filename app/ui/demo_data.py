@@ -280,12 +280,12 @@ async def seed_demo(runtime: Runtime, *, jobs: int = 400) -> None:
             Run(kind="profiling", status="succeeded", step_names=list(_PROFILING_STEPS),
                 created_at=NOW - 3 * day, started_at=NOW - 3 * day,
                 finished_at=NOW - 3 * day + timedelta(seconds=4.2), usage={}),
-            Run(kind="search", status="failed", step_names=list(_SEARCH_STEPS),
-                current_step="fetch", created_at=NOW - 2 * day, started_at=NOW - 2 * day,
-                finished_at=NOW - 2 * day + timedelta(seconds=31),
-                error_message="Every source failed: greenhouse:pennine answered 503 Service "
-                "Unavailable three times; check the board token in Settings ▸ Sources.",
-                usage={"requests": 3}),
+            Run(kind="profiling", status="failed", step_names=list(_PROFILING_STEPS),
+                current_step="extract", created_at=NOW - 2 * day, started_at=NOW - 2 * day,
+                finished_at=NOW - 2 * day + timedelta(seconds=1.3),
+                error_message="“cv-scan.pdf” has no text layer (it looks scanned); OCR is not "
+                "supported. Export the CV from the program that made it as a text PDF or DOCX.",
+                usage={}),
             Run(kind="search", status="interrupted", step_names=list(_SEARCH_STEPS),
                 current_step="score", created_at=NOW - day, started_at=NOW - day,
                 finished_at=NOW - day + timedelta(seconds=12),
