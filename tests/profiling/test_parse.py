@@ -126,6 +126,19 @@ def test_education_certifications_languages_references():
     assert p.phone == "(512) 555-0188"
 
 
+def test_issuer_after_a_comma_stays_with_its_certificate_and_languages_in_skills():
+    p = profile(
+        "Maria Gonzalez\nmaria@example.org\n\nCERTIFICATIONS\n"
+        "Registered Nurse, Arizona State Board of Nursing\n"
+        "BLS, ACLS, PALS (American Heart Association)\n\n"
+        "SKILLS\nTriage · Patient Assessment · Spanish (fluent)\n"
+    )
+    assert [c.name for c in p.certifications] == [
+        "Registered Nurse, Arizona State Board of Nursing",
+        "BLS", "ACLS", "PALS (American Heart Association)"]  # fmt: skip
+    assert [(lang.name, lang.level) for lang in p.languages] == [("Spanish", "fluent")]
+
+
 def test_references_available_on_request_anywhere():
     text = "Jane Doe\njane@example.com\n\nSkills\nExcel, Sage\n\nReferences available on request."
     p = profile(text)

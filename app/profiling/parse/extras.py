@@ -35,7 +35,16 @@ _LEVEL = re.compile(
 )
 _LANG_IN_TEXT = re.compile(
     r"\b(?i:fluent|bilingual|proficient|conversational)\s+(?:in\s+)?([A-Z][a-z]+)"
-    r"(?:\s+and\s+([A-Z][a-z]+))?|\b(?i:native)\s+([A-Z][a-z]+)\s+speaker",
+    r"(?:\s+and\s+([A-Z][a-z]+))?|\b(?i:native)\s+([A-Z][a-z]+)\s+speaker"
+    r"|\b([A-Z][a-z]+)\s*(?:\(|[-–—:]\s*)"
+    r"((?i:native|fluent|bilingual|proficient|conversational))\b",
+)
+#: Words that name who issued a certificate: "Registered Nurse, Arizona State Board of
+#: Nursing" is one certification, not two.
+_ISSUER = re.compile(
+    r"\b(?:board|association|council|institute|society|department|commission|college|"
+    r"university|authority|agency|academy|federation)\b",
+    re.IGNORECASE,
 )
 _REFEREES = re.compile(r"\breferee|\breferences?\b", re.IGNORECASE)
 _ON_REQUEST = re.compile(
@@ -52,7 +61,8 @@ def parse_certifications(lines: list[Line]) -> list[tuple[Certification, Line]]:
         parts = [p.strip() for p in re.split(r"\s*[;|•]\s*", text) if p.strip()]
         short_items = all(len(p.split()) <= 5 for p in text.split(","))
         dated = re.search(r",\s*(?:19|20)\d\d\b", text)
-        if len(parts) == 1 and "," in text and short_items and not dated:
+        issued = any(_ISSUER.search(re.sub(r"\([^)]*\)", "", p)) for p in text.split(",")[1:])
+        if len(parts) == 1 and "," in text and short_items and not dated and not issued:
             parts = [p.strip() for p in text.split(",") if p.strip()]
         for part in parts:
             dates = find_dates(part)
@@ -108,8 +118,11 @@ def languages_in_prose(lines: list[Line]) -> list[tuple[Language, Line]]:
     out = []
     for line in lines:
         for m in _LANG_IN_TEXT.finditer(line.text):
-            level = "native" if m.group(3) else m.group(0).split()[0].lower()
-            for name in (m.group(1), m.group(2), m.group(3)):
+            if m.group(4):  # "Spanish (fluent)", "Polish – native"
+                level = m.group(5).lower()
+            else:
+                level = "native" if m.group(3) else m.group(0).split()[0].lower()
+            for name in (m.group(1), m.group(2), m.group(3), m.group(4)):
                 if name and name.lower() in LANGUAGES:
                     out.append((Language(name=LANGUAGES[name.lower()], level=level), line))
     return out
