@@ -73,6 +73,8 @@ class Runtime:
         self.runner = WorkflowRunner(self)
         self._model_http: httpx2.AsyncClient | None = None
         self._closed = False
+        #: Per-feature objects that live as long as the runtime, keyed "feature.name"
+        #: (the agents keep the model built for the current choice and key here).
         self.extras: dict[str, Any] = {}
 
     @classmethod
