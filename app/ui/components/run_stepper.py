@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.core.events import RunUpdate
+from app.core.events import RunProgress, RunUpdate
 from app.ui.components.launcher import step_labels
 from app.ui.widgets.progress_stepper import ProgressStepper
 
@@ -13,7 +13,33 @@ if TYPE_CHECKING:
 
 
 class RunStepper(ProgressStepper):
-    """``ProgressStepper`` fed with ``RunUpdate``s, with the workflow's own step labels."""
+    """``ProgressStepper`` fed with ``RunUpdate``s, with the workflow's own step labels.
+
+    Attributes:
+        run_id: the run it follows (its progress lines are shown), or None.
+    """
+
+    run_id: int | None = None
+
+    def follow(self, update: RunUpdate, kind: str) -> bool:
+        """Show ``update`` if it is the followed run of ``kind``; True when shown.
+
+        A running run of that kind becomes the followed one; a finished run is
+        shown only when it was being followed.
+        """
+        if update.kind != kind:
+            return False
+        if not update.finished:
+            self.run_id = update.run_id
+        elif update.run_id != self.run_id:
+            return False
+        self.show_update(update)
+        return True
+
+    def show_progress(self, progress: RunProgress) -> None:
+        """Connected to the bridge's ``run_progress``: the followed run's detail line."""
+        if progress.run_id == self.run_id:
+            self.set_detail(progress.detail)
 
     def show_update(self, update: RunUpdate) -> None:
         self.show_run(
@@ -27,9 +53,11 @@ class RunStepper(ProgressStepper):
             self.set_detail(warnings_line(update.warnings))
 
     async def show_last_run(self, db: Database, kind: str, noun: str) -> bool:
-        """Show how the last run of ``kind`` ended; False when there was none."""
+        """Until a run is followed, show how the last run of ``kind`` ended."""
         from app.storage.runs import list_runs, to_update
 
+        if self.run_id is not None:
+            return False
         last = await list_runs(db, limit=1, kind=kind)
         if not last:
             return False

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from app.core.events import RunProgress, RunUpdate
+from app.core.events import RunUpdate
 from app.ui.components.job_detail import JobDetailPane
 from app.ui.components.job_filter import COLUMN_KEYS, COLUMNS, HIDDEN_BY_DEFAULT
 from app.ui.components.job_filter_bar import JobFilterBar
@@ -105,7 +105,6 @@ class JobsPage(Page):
         self.layout_.addWidget(splitter, 1)
 
         self._detail_task: asyncio.Task[None] | None = None
-        self._run_id: int | None = None
         self._update_count()
 
     # ---- wiring
@@ -113,7 +112,7 @@ class JobsPage(Page):
         assert self.bridge is not None and self.runtime is not None
         self.detail.runtime = self.runtime
         self.bridge.run_updated.connect(self._run_updated)
-        self.bridge.run_progress.connect(self._run_progress)
+        self.bridge.run_progress.connect(self.stepper.show_progress)
         spawn(self.reload())
         spawn(self.show_last_run())
 
@@ -197,35 +196,23 @@ class JobsPage(Page):
         await self.controllers.search.search()
 
     def _stop_search(self) -> None:
-        if self.runtime is not None and self._run_id is not None:
-            self.runtime.runner.cancel(self._run_id)
+        if self.runtime is not None and self.stepper.run_id is not None:
+            self.runtime.runner.cancel(self.stepper.run_id)
 
     def _run_updated(self, update: RunUpdate) -> None:
         if update.kind in _RESCORING and update.status == "succeeded":
             spawn(self.reload())  # the model reviewed jobs: show its scores
-        if update.kind != "search":
+        if not self.stepper.follow(update, "search"):
             return
-        if not update.finished:
-            self._run_id = update.run_id
-        elif update.run_id != self._run_id:
-            return
-        self.stepper.show_update(update)
         self.search_button.setEnabled(update.finished)
         self.stop_button.setEnabled(not update.finished)
-        if update.finished:
-            self._run_id = None
-            if update.status == "succeeded":
-                spawn(self.reload())
+        if update.status == "succeeded":
+            spawn(self.reload())
 
     async def show_last_run(self) -> None:
         """Until a run starts, the stepper shows how the last search run ended."""
         assert self.runtime is not None
-        if self._run_id is None:
-            await self.stepper.show_last_run(self.runtime.db, "search", "search")
-
-    def _run_progress(self, progress: RunProgress) -> None:
-        if progress.run_id == self._run_id:
-            self.stepper.set_detail(progress.detail)
+        await self.stepper.show_last_run(self.runtime.db, "search", "search")
 
     # ---- export
     def visible_rows(self) -> list[JobRow]:

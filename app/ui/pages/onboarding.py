@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.events import RunProgress, RunUpdate
+from app.core.events import RunUpdate
 from app.ui.components.onboarding_store import OnboardingDraft
 from app.ui.components.run_stepper import RunStepper
 from app.ui.components.work_preferences import WorkPreferences
@@ -66,7 +66,6 @@ class OnboardingPage(Page):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(1500)
         self._save_timer.timeout.connect(lambda: spawn(self.save_draft()))
-        self._run_id: int | None = None
         self.go_to(0)
 
     # ---- steps
@@ -269,13 +268,13 @@ class OnboardingPage(Page):
     def on_attached(self) -> None:
         assert self.bridge is not None
         self.bridge.run_updated.connect(self._run_updated)
-        self.bridge.run_progress.connect(self._run_progress)
+        self.bridge.run_progress.connect(self.stepper.show_progress)
         spawn(self.load())
 
     def _run_updated(self, update: RunUpdate) -> None:
         if update.kind != "profiling" or not self.active:
             return
-        self._run_id = update.run_id
+        self.stepper.run_id = update.run_id
         self.stepper.show_update(update)
         if update.status == "succeeded":
             self.build_note.setText("Your profile is ready. Check it, then search for jobs.")
@@ -284,10 +283,6 @@ class OnboardingPage(Page):
                 "The profile could not be built from these files. You can "
                 "import other files from the Profile page."
             )
-
-    def _run_progress(self, progress: RunProgress) -> None:
-        if progress.run_id == self._run_id:
-            self.stepper.set_detail(progress.detail)
 
     def _finish(self) -> None:
         self.active = False

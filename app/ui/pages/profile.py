@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
-from app.core.events import RunProgress, RunUpdate
+from app.core.events import RunUpdate
 from app.ui.components.profile_form import ProfileForm
 from app.ui.components.run_stepper import RunStepper
 from app.ui.cv_files import CV_SUFFIXES
@@ -71,14 +71,13 @@ class ProfilePage(Page):
         self.layout_.addWidget(self.form, 1)
         save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         save_shortcut.activated.connect(lambda: spawn(self.save()))
-        self._run_id: int | None = None
         self._set_dirty(False)
 
     # ---- wiring
     def on_attached(self) -> None:
         assert self.bridge is not None and self.controllers is not None
         self.bridge.run_updated.connect(self._run_updated)
-        self.bridge.run_progress.connect(self._run_progress)
+        self.bridge.run_progress.connect(self.stepper.show_progress)
         profiling = self.controllers.profiling
         profiling.profile_updated.connect(lambda: spawn(self._profile_rebuilt()))
         profiling.problems.connect(self._show_problems)
@@ -161,13 +160,8 @@ class ProfilePage(Page):
     def _run_updated(self, update: RunUpdate) -> None:
         if update.kind == "enrichment" and update.status == "succeeded":
             spawn(self._profile_rebuilt())  # the AI model improved the stored profile
-        if update.kind != "profiling":
+        if not self.stepper.follow(update, "profiling"):
             return
-        if not update.finished:
-            self._run_id = update.run_id
-        elif update.run_id != self._run_id:
-            return
-        self.stepper.show_update(update)
         running = not update.finished
         for button in (self.import_button, self.rerun_button):
             button.setEnabled(not running)
@@ -176,12 +170,7 @@ class ProfilePage(Page):
     async def show_last_run(self) -> None:
         """Until a run starts, the stepper shows how the last profiling run ended."""
         assert self.runtime is not None
-        if self._run_id is None:
-            await self.stepper.show_last_run(self.runtime.db, "profiling", "profiling")
-
-    def _run_progress(self, progress: RunProgress) -> None:
-        if progress.run_id == self._run_id:
-            self.stepper.set_detail(progress.detail)
+        await self.stepper.show_last_run(self.runtime.db, "profiling", "profiling")
 
     # ---- JSON Resume
     async def choose_json_resume(self) -> None:
