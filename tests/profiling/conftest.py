@@ -53,24 +53,30 @@ def make_pdf(tmp_path):
     return make
 
 
+def two_column_page(header, sidebar, main, main_width=120):
+    """A PDF with a full-width header, then a sidebar and a main column drawn row by row
+    (so a naive extractor would interleave them line by line)."""
+    pdf = new_pdf()
+    pdf.add_page()
+    y = write_lines(pdf, header, step=8)
+    for i in range(max(len(sidebar), len(main))):
+        row_y = y + 4 + i * 6
+        if i < len(sidebar):
+            pdf.set_xy(12, row_y)
+            pdf.cell(50, 5, sidebar[i])
+        if i < len(main):
+            pdf.set_xy(75, row_y)
+            pdf.cell(main_width, 5, main[i])
+    return pdf
+
+
 @pytest.fixture
 def two_column_pdf(tmp_path):
     """A CV page: a full-width name, then a sidebar and a main column drawn row by row."""
 
     def make(header, sidebar, main, name="two.pdf"):
-        pdf = new_pdf()
-        pdf.add_page()
-        y = write_lines(pdf, header, step=8)
-        for i in range(max(len(sidebar), len(main))):
-            row_y = y + 4 + i * 6
-            if i < len(sidebar):
-                pdf.set_xy(12, row_y)
-                pdf.cell(50, 5, sidebar[i])
-            if i < len(main):
-                pdf.set_xy(75, row_y)
-                pdf.cell(120, 5, main[i])
         path = tmp_path / name
-        pdf.output(str(path))
+        two_column_page(header, sidebar, main).output(str(path))
         return path
 
     return make

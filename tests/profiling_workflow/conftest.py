@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.runtime import Runtime
 from app.storage.models import Document
 from app.workflows.profiling import ProfilingWorkflow
-from tests.profiling.conftest import new_pdf, write_lines
+from tests.profiling.conftest import new_pdf, two_column_page, write_lines
 
 PHONE = "+44 7700 900123"
 
@@ -97,19 +97,8 @@ class CvFiles:
         header, sidebar = lines[:2], [lines[2].split(" | ")[0], lines[2].split(" | ")[1],
                                       "London", "SKILLS", *lines[14].split(", ")]  # fmt: skip
         main = lines[3:13]
-        pdf = new_pdf()
-        pdf.add_page()
-        y = write_lines(pdf, header, step=8)
-        for i in range(max(len(sidebar), len(main))):
-            row_y = y + 4 + i * 6
-            if i < len(sidebar):
-                pdf.set_xy(12, row_y)
-                pdf.cell(50, 5, sidebar[i])
-            if i < len(main):
-                pdf.set_xy(75, row_y)
-                pdf.cell(125, 5, main[i])
         path = self.folder / name
-        pdf.output(str(path))
+        two_column_page(header, sidebar, main, main_width=125).output(str(path))
         return path
 
     def docx(self, lines: list[str] | None = None, name: str = "cv.docx") -> Path:
