@@ -19,6 +19,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import icu_data
 from manifest import APP_NAME, ROOT, Requirements
 
 CONTENTS = "_internal"
@@ -157,11 +158,29 @@ def _is_shared_object(name: str) -> bool:
     return name.endswith((".so", ".pyd", ".dll", ".dylib")) or ".so." in name
 
 
+def icu_data_problems(bundle: Path) -> list[str]:
+    """ICU data items Qt needs that the bundle's (trimmed) ICU data library lacks."""
+    found = []
+    for library in (bundle / CONTENTS).rglob("libicudata.so.*"):
+        name = library.relative_to(bundle / CONTENTS).as_posix()
+        try:
+            items = icu_data.Package.parse(icu_data.read_library(library)[1]).names()
+        except (ValueError, OSError) as exc:
+            found.append(f"readable ICU data in {name} ({exc})")
+            continue
+        found += [f"ICU data item {item} in {name}" for item in icu_data.REQUIRED_ITEMS
+                  if item not in items]  # fmt: skip
+    return found
+
+
 def verify(bundle: Path, needed: Requirements | None = None) -> list[str]:
     if not executable(bundle).exists():
         return [f"the executable {executable(bundle)}"]
     needed = needed or Requirements.for_app()
-    return problems(read_bundle(bundle), needed) + unlinked_libraries(bundle)
+    found = problems(read_bundle(bundle), needed) + unlinked_libraries(bundle)
+    if icu_data.tools_available():
+        found += icu_data_problems(bundle)
+    return found
 
 
 def main(argv: list[str]) -> int:

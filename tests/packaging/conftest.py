@@ -13,14 +13,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def scripts(monkeypatch):
-    """packaging/manifest.py, verify.py, desktop.py and trim.py, imported as the build does."""
+    """The build's scripts in packaging/ (manifest, verify, desktop, trim, icu_data,
+    openssl), imported as the build does."""
     monkeypatch.syspath_prepend(str(ROOT / "packaging"))
     import desktop
+    import icu_data
     import manifest
+    import openssl
     import trim
     import verify
 
-    return SimpleNamespace(manifest=manifest, verify=verify, desktop=desktop, trim=trim)
+    return SimpleNamespace(manifest=manifest, verify=verify, desktop=desktop, trim=trim,
+                           icu_data=icu_data, openssl=openssl)  # fmt: skip
 
 
 @pytest.fixture
