@@ -21,6 +21,7 @@ from app.core.events import EventBus
 from app.core.paths import AppPaths
 from app.core.secrets import SecretStore
 from app.core.settings import Settings, load_settings, save_settings
+from app.storage.credentials import move_password_to_keyring, with_stored_password
 from app.storage.database import Database
 from app.storage.runs import mark_interrupted
 from app.storage.urls import sqlite_url
@@ -35,14 +36,20 @@ log = logging.getLogger(__name__)
 DATABASE_URL_ENV = "JOBAGENT_DATABASE_URL"
 
 
-def resolve_database_url(paths: AppPaths, settings: Settings, override: str | None = None) -> str:
-    """--db, then JOBAGENT_DATABASE_URL, then Settings, then the SQLite file."""
-    return (
-        override
-        or os.environ.get(DATABASE_URL_ENV)
-        or settings.database.url
-        or sqlite_url(paths.sqlite_file)
-    )
+def resolve_database_url(
+    paths: AppPaths,
+    settings: Settings,
+    override: str | None = None,
+    secrets: SecretStore | None = None,
+) -> str:
+    """--db, then JOBAGENT_DATABASE_URL, then Settings (its password from the keyring),
+    then the SQLite file."""
+    explicit = override or os.environ.get(DATABASE_URL_ENV)
+    if explicit:
+        return explicit
+    if settings.database.url:
+        return with_stored_password(settings.database.url, secrets or SecretStore())
+    return sqlite_url(paths.sqlite_file)
 
 
 def make_http_client(settings: Settings) -> httpx.AsyncClient:
@@ -62,6 +69,7 @@ class Runtime:
         db: Database,
         http: httpx.AsyncClient,
         user_id: int,
+        secrets: SecretStore | None = None,
     ) -> None:
         self.paths = paths
         self.settings = settings
@@ -69,7 +77,7 @@ class Runtime:
         self.http = http
         self.user_id = user_id
         self.events = EventBus()
-        self.secrets = SecretStore()
+        self.secrets = secrets or SecretStore()
         self.runner = WorkflowRunner(self)
         self._model_http: httpx2.AsyncClient | None = None
         self._closed = False
@@ -84,7 +92,9 @@ class Runtime:
         """Open everything; must be awaited inside the running loop."""
         paths.ensure()
         settings = settings or load_settings(paths.settings_file)
-        db = await Database.open(resolve_database_url(paths, settings, database_url))
+        secrets = SecretStore()
+        move_password_to_keyring(settings, paths, secrets)
+        db = await Database.open(resolve_database_url(paths, settings, database_url, secrets))
         try:
             interrupted = await mark_interrupted(db)
             if interrupted:
@@ -93,7 +103,7 @@ class Runtime:
         except BaseException:
             await db.close()
             raise
-        return cls(paths, settings, db, make_http_client(settings), user_id)
+        return cls(paths, settings, db, make_http_client(settings), user_id, secrets)
 
     def model_http(self) -> httpx2.AsyncClient:
         """The one client every model provider uses, made on first use."""

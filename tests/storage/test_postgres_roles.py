@@ -40,6 +40,22 @@ def granted(postgres, tmp_path):
     return postgres
 
 
+async def test_the_settings_password_moves_to_the_keyring_and_still_connects(granted, paths):
+    from app.core.settings import Settings, load_settings, save_settings
+    from tests.support.postgres import APP_PASSWORD
+
+    settings = Settings()
+    settings.database.url = granted.app_url
+    save_settings(settings, paths.settings_file)
+    for _start in range(2):  # the first start moves the password, the second finds it there
+        runtime = await Runtime.open(paths, load_settings(paths.settings_file))
+        try:
+            assert not runtime.db.is_sqlite
+        finally:
+            await runtime.close()
+        assert APP_PASSWORD not in paths.settings_file.read_text(encoding="utf-8")
+
+
 async def test_app_role_reads_and_writes_rows(granted, paths):
     runtime = await Runtime.open(paths, database_url=granted.app_url)
     try:

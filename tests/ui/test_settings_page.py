@@ -28,6 +28,9 @@ def test_sources_limits_and_database_are_saved(qapp, qloop, app_home, paths, tmp
 
     async def edit() -> None:
         async with running_app(qapp, app_home) as app:
+            # A first start opens onboarding once its state is read; skip it after that,
+            # or it would cover the Settings page later and Ctrl+S would reach no page.
+            await app.until(lambda: app.window.onboarding_active, what="onboarding")
             app.window.set_onboarding(False)
             QTest.keyClick(app.window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
             await app.until(lambda: app.window.current_page_key() == "settings")
@@ -153,3 +156,32 @@ def test_a_database_that_cannot_be_opened_can_be_changed_from_the_window(
     qloop.run_until_complete(asyncio.wait_for(broken(), 60))
     assert json.loads(paths.settings_file.read_text())["database"]["url"] is None
     qloop.run_until_complete(asyncio.wait_for(fixed(), 60))
+
+
+def test_a_postgres_password_goes_to_the_keyring_not_the_settings_file(qapp, paths):
+    from PySide6.QtWidgets import QLineEdit
+
+    from app.core.secrets import SecretStore
+    from app.core.settings import Settings, load_settings, save_settings
+    from app.ui.components.settings_database import DatabasePanel
+
+    settings = Settings()
+    panel = DatabasePanel(settings, paths, "the SQLite file", SecretStore())
+    panel.use_postgres.setChecked(True)
+    panel.postgres_url.setText("postgresql://app:Zq9%2Fsecret@db.example.org/jobs")
+    panel.apply()
+    assert settings.database.url == "postgresql://app@db.example.org/jobs"
+    assert panel.postgres_url.text() == "postgresql://app@db.example.org/jobs"
+    assert panel.postgres_password.text() == "Zq9/secret"
+    assert panel.postgres_password.echoMode() == QLineEdit.EchoMode.Password
+    save_settings(settings, paths.settings_file)
+    assert "Zq9" not in paths.settings_file.read_text(encoding="utf-8")
+
+    reopened = DatabasePanel(load_settings(paths.settings_file), paths, "x", SecretStore())
+    assert reopened.use_postgres.isChecked()
+    assert reopened.postgres_password.text() == "Zq9/secret"
+    assert reopened.chosen_url() == "postgresql://app:Zq9%2Fsecret@db.example.org/jobs"
+    reopened.postgres_password.setText("changed")
+    reopened.apply()
+    again = DatabasePanel(reopened.settings, paths, "x", SecretStore())
+    assert again.postgres_password.text() == "changed"

@@ -1,7 +1,9 @@
 """Settings ▸ Database: the SQLite file, or a PostgreSQL URL with a connection test.
 
 The database in use cannot change under a running app, so a new choice is
-saved for the next start, and the panel says so.
+saved for the next start, and the panel says so. A PostgreSQL password goes
+to the OS keyring (``app.storage.credentials``), never into the settings
+file; one typed inside the URL is moved to the password field.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from app.ui.widgets.verdict import VerdictLabel
 
 if TYPE_CHECKING:
     from app.core.paths import AppPaths
+    from app.core.secrets import SecretStore
     from app.core.settings import Settings
     from app.runtime import Runtime
 
@@ -83,10 +86,16 @@ class DatabasePanel(QWidget):
     """
 
     def __init__(
-        self, settings: Settings, paths: AppPaths, in_use: str, parent: QWidget | None = None
+        self,
+        settings: Settings,
+        paths: AppPaths,
+        in_use: str,
+        secrets: SecretStore,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.secrets = secrets
         self.default_file = paths.sqlite_file
         self.use_default = QRadioButton(
             f"SQLite file in the app's data folder ({self.default_file})"
@@ -102,7 +111,11 @@ class DatabasePanel(QWidget):
         self.file_path.setPlaceholderText("/path/to/jobagent.sqlite3")
         self.postgres_url = QLineEdit()
         self.postgres_url.setAccessibleName("PostgreSQL URL")
-        self.postgres_url.setPlaceholderText("postgresql://USER:PASSWORD@HOST:5432/DATABASE")
+        self.postgres_url.setPlaceholderText("postgresql://USER@HOST:5432/DATABASE")
+        self.postgres_password = QLineEdit()
+        self.postgres_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.postgres_password.setAccessibleName("PostgreSQL password")
+        self.postgres_password.setPlaceholderText("password (kept in the OS keyring)")
         self.test_button = QPushButton("&Test connection")
         self.test_button.clicked.connect(lambda: spawn(self.test_connection()))
         self.verdict = VerdictLabel("databaseVerdict")
@@ -110,8 +123,8 @@ class DatabasePanel(QWidget):
         note = QLabel(
             f"The database in use now is <b>{in_use}</b>. A change here is saved for the "
             "<b>next start</b> of the app. With PostgreSQL, the database's owner must create "
-            "the schema first (<code>jobagent db upgrade</code>); the password in the URL is "
-            "kept in the settings file, so prefer a <code>~/.pgpass</code> file for it."
+            "the schema first (<code>jobagent db upgrade</code>). The password is kept in the "
+            "OS keyring, never in the settings file; a <code>~/.pgpass</code> file works too."
         )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -124,6 +137,7 @@ class DatabasePanel(QWidget):
         pg_row = QHBoxLayout()
         pg_row.addWidget(self.use_postgres)
         pg_row.addWidget(self.postgres_url, 1)
+        pg_row.addWidget(self.postgres_password)
         layout.addLayout(pg_row)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
@@ -133,11 +147,13 @@ class DatabasePanel(QWidget):
         self.revert()
 
     def revert(self) -> None:
+        from app.storage.credentials import split_password, stored_password
         from app.storage.urls import is_sqlite, parse_url
 
         url = self.settings.database.url
         self.file_path.clear()
         self.postgres_url.clear()
+        self.postgres_password.clear()
         if not url:
             self.use_default.setChecked(True)
         elif is_sqlite(url):
@@ -145,13 +161,17 @@ class DatabasePanel(QWidget):
             self.file_path.setText(parse_url(url).database or "")
         else:
             self.use_postgres.setChecked(True)
-            self.postgres_url.setText(url)
+            bare, in_url = split_password(url)
+            self.postgres_url.setText(bare)
+            self.postgres_password.setText(in_url or stored_password(bare, self.secrets) or "")
         self.verdict.clear()
         self._mode_changed()
 
     def chosen_url(self) -> str | None:
-        """The URL to save (None: the default SQLite file); raises UserError when unusable."""
+        """The URL chosen, with its password (None: the default SQLite file); raises
+        UserError when unusable."""
         from app.core.errors import UserError
+        from app.storage.credentials import split_password, with_password
         from app.storage.urls import is_sqlite, parse_url
 
         if self.use_file.isChecked():
@@ -166,11 +186,29 @@ class DatabasePanel(QWidget):
             parse_url(url)
             if is_sqlite(url):
                 raise UserError("That is a SQLite URL; choose “Another SQLite file” for it.")
-            return url
+            bare, in_url = split_password(url)
+            if in_url:  # typed inside the URL: show it where passwords go
+                self.postgres_url.setText(bare)
+                self.postgres_password.setText(in_url)
+            return with_password(bare, self.postgres_password.text() or None)
         return None
 
     def apply(self) -> None:
-        self.settings.database.url = self.chosen_url()
+        """Store the choice; a PostgreSQL password goes to the keyring, the URL without it."""
+        from app.core.errors import UserError
+        from app.storage.credentials import remember_password
+
+        url = self.chosen_url()
+        if url is None or not self.use_postgres.isChecked():
+            self.settings.database.url = url
+            return
+        bare, kept = remember_password(url, None, self.secrets)
+        if not kept:
+            raise UserError(
+                "Not saved: this computer has no OS keyring to keep the password in. Put the "
+                "password in a ~/.pgpass file and leave the password field empty."
+            )
+        self.settings.database.url = bare
 
     async def test_connection(self) -> None:
         from app.core.errors import UserError
@@ -197,3 +235,4 @@ class DatabasePanel(QWidget):
     def _mode_changed(self, *_args: object) -> None:
         self.file_path.setEnabled(self.use_file.isChecked())
         self.postgres_url.setEnabled(self.use_postgres.isChecked())
+        self.postgres_password.setEnabled(self.use_postgres.isChecked())

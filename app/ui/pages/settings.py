@@ -130,7 +130,9 @@ class SettingsPage(Page):
 
         assert self.runtime is not None
         runtime = self.runtime
-        self.database = DatabasePanel(runtime.settings, runtime.paths, describe_in_use(runtime))
+        self.database = DatabasePanel(
+            runtime.settings, runtime.paths, describe_in_use(runtime), runtime.secrets
+        )
         self.sources = SourcesPanel(self.runtime)
         self.limits = LimitsPanel(self.runtime)
         self.panels = [
@@ -148,10 +150,13 @@ class SettingsPage(Page):
 
     def open_without_database(self, settings: Any, paths: Any) -> None:
         """The database could not be opened: offer its settings alone, to point elsewhere."""
+        from app.core.secrets import SecretStore
         from app.core.settings import save_settings
         from app.ui.components.settings_database import DatabasePanel
 
-        self.database = DatabasePanel(settings, paths, "none: it could not be opened")
+        self.database = DatabasePanel(
+            settings, paths, "none: it could not be opened", SecretStore()
+        )
         self.panels = [("&Database", self.database)]
         self.tabs.addTab(self.database, "&Database")
         self._save_file = lambda: save_settings(settings, paths.settings_file)
