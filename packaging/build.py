@@ -74,7 +74,9 @@ def changed_since(before: dict[str, int]) -> list[str]:
 
 
 def folder_size_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+    """Bytes on disk, as bench/package.py counts them: a symbolic link is not a second copy."""
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
+    return sum(p.stat().st_size for p in files) / 1e6
 
 
 def main() -> int:
