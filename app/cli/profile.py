@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import getpass
 import json
 import sys
 from dataclasses import asdict
@@ -36,7 +37,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     ):
         importing = sub.add_parser(name, help=help_text)
         importing.add_argument("files", nargs="+", type=Path, metavar="FILE")
-        importing.add_argument("--password", metavar="PW", help="password of encrypted PDFs")
+        importing.add_argument(
+            "--password", metavar="PW",
+            help="password of encrypted PDFs; '-' asks for it (or reads it from a pipe), "
+                 "so it stays out of your shell history",
+        )  # fmt: skip
         importing.add_argument("--json", action="store_true", help="print JSON")
         importing.set_defaults(handler=import_files)
     rebuild = sub.add_parser("rebuild", help="build the profile again from the stored CVs")
@@ -53,7 +58,21 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 async def import_files(ctx: CliContext) -> int:
-    return await _run(ctx, ctx.args.files, ctx.args.password)
+    password = ctx.args.password
+    if password == "-":
+        password = await asyncio.to_thread(_read_password)
+    return await _run(ctx, ctx.args.files, password)
+
+
+def _read_password() -> str:
+    """``--password -``: asked without echo on a terminal, else the first line of stdin."""
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password of the encrypted PDF: ")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise UserError("No password given on standard input.")
+    return password
 
 
 async def rebuild_profile(ctx: CliContext) -> int:
@@ -99,7 +118,7 @@ async def _run(ctx: CliContext, files: list[Path], password: str | None) -> int:
 def _nothing_imported(failures: list[Any], password: str | None) -> str:
     if len(failures) == 1:
         failure = failures[0]
-        hint = " Give it with --password." if failure.needs_password and not password else ""
+        hint = " Give it with --password -." if failure.needs_password and not password else ""
         return failure.message + hint
     return f"None of the {len(failures)} files could be imported: " + " ".join(
         f.message for f in failures

@@ -9,9 +9,9 @@ import sys
 from .conftest import PHONE
 
 
-def jobagent(home, *args: str) -> subprocess.CompletedProcess[str]:
+def jobagent(home, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "app", "--home", str(home), *args],
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+                          input=stdin, capture_output=True, text=True, timeout=120)  # fmt: skip
 
 
 def one_error_line(run: subprocess.CompletedProcess[str]) -> str:
@@ -59,12 +59,18 @@ def test_encrypted_pdf_and_password(app_home, files):
     locked = str(files.pdf(name="locked.pdf", password="s3cret"))
     line = one_error_line(jobagent(app_home, "profile", "import", locked))
     assert line == ("error: “locked.pdf” is encrypted: a password is needed to open it. "
-                    "Give it with --password.")  # fmt: skip
+                    "Give it with --password -.")  # fmt: skip
     line = one_error_line(jobagent(app_home, "profile", "import", locked, "--password", "nope"))
     assert line == "error: “locked.pdf” is encrypted: the password is wrong."
-    run = jobagent(app_home, "profile", "import", locked, "--password", "s3cret", "--json")
+    line = one_error_line(jobagent(app_home, "profile", "import", locked, "--password", "-"))
+    assert line == "error: No password given on standard input."
+    # '-' reads it from a pipe (asked without echo on a terminal): not in the shell's history
+    run = jobagent(app_home, "profile", "import", locked, "--password", "-", "--json",
+                   stdin="s3cret\n")  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["name"] == "Jane Doe"
+    run = jobagent(app_home, "profile", "import", locked, "--password", "s3cret", "--json")
+    assert run.returncode == 0, run.stderr
 
 
 def test_nothing_importable_is_one_line_and_exit_1(app_home, files):
