@@ -48,6 +48,13 @@ class AppDriver:
     def page(self, key: str) -> Any:
         return self.window.pages[key]
 
+    async def skip_onboarding(self) -> None:
+        """Leave onboarding once it has decided: a first start opens it when its saved
+        state is read, which would otherwise cover whatever page a test shows first."""
+        onboarding = self.page("onboarding")
+        await self.until(lambda: onboarding.loaded, what="onboarding's saved state")
+        self.window.set_onboarding(False)
+
     async def until(
         self, condition: Callable[[], Any], timeout: float = 20.0, what: str = ""
     ) -> Any:

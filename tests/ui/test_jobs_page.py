@@ -97,7 +97,7 @@ def test_mark_applied_export_and_find(qapp, qloop, app_home, tmp_path, monkeypat
     async def scenario() -> None:
         async with running_app(qapp, app_home) as app:
             await seed_demo(app.runtime, jobs=300)
-            app.window.set_onboarding(False)
+            await app.skip_onboarding()
             jobs = app.page("jobs")
             await jobs.reload()
             app.window.show_page("profile")

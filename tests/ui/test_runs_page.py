@@ -43,7 +43,7 @@ def test_live_stepper_stop_error_and_run_again(qapp, qloop, app_home):
     async def scenario() -> None:
         async with running_app(qapp, app_home) as app:
             runs = app.page("runs")
-            app.window.set_onboarding(False)
+            await app.skip_onboarding()
             app.window.show_page("runs")
             started: list[int] = []
 

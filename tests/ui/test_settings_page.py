@@ -28,10 +28,7 @@ def test_sources_limits_and_database_are_saved(qapp, qloop, app_home, paths, tmp
 
     async def edit() -> None:
         async with running_app(qapp, app_home) as app:
-            # A first start opens onboarding once its state is read; skip it after that,
-            # or it would cover the Settings page later and Ctrl+S would reach no page.
-            await app.until(lambda: app.window.onboarding_active, what="onboarding")
-            app.window.set_onboarding(False)
+            await app.skip_onboarding()
             QTest.keyClick(app.window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
             await app.until(lambda: app.window.current_page_key() == "settings")
             page = app.page("settings")

@@ -66,7 +66,7 @@ def test_drop_a_cv_on_the_window_then_json_resume_both_ways(qapp, qloop, app_hom
     async def scenario() -> None:
         async with running_app(qapp, app_home) as app:
             window = app.window
-            window.set_onboarding(False)
+            await app.skip_onboarding()
             window.show_page("jobs")
             app.drop_files([cv])  # anywhere on the window: the profile page takes it
             assert window.current_page_key() == "profile"
@@ -126,7 +126,7 @@ def test_every_control_can_be_named_and_reached_by_keyboard(qapp, qloop, app_hom
     async def scenario() -> list[str]:
         problems = []
         async with running_app(qapp, app_home) as app:
-            app.window.set_onboarding(False)
+            await app.skip_onboarding()
             for key, page in app.window.pages.items():
                 for button in page.findChildren(QAbstractButton):
                     internal = isinstance(button.parent(), QLineEdit | QTabBar | QTableView)

@@ -42,6 +42,8 @@ class OnboardingPage(Page):
         super().__init__(parent)
         self.draft = OnboardingDraft()
         self.active = False
+        #: The saved draft has been read, and onboarding opened if it is still needed.
+        self.loaded = False
         self.step_label = QLabel()
         self.step_label.setStyleSheet("font-size: 12pt;")
         self.layout_.addWidget(self.step_label)
@@ -176,6 +178,7 @@ class OnboardingPage(Page):
 
         assert self.runtime is not None
         self.draft = await load_draft(self.runtime.db, self.runtime.user_id)
+        self.loaded = True
         if not self.draft.needed:
             return
         self.name.setText(self.draft.name)
