@@ -2,7 +2,8 @@
 
 "Jan 2020", "January 2020", "01/2020", "2020-01", "2020", "Summer 2019",
 "Oct. 2021 – Current", "2018-2020", "2019–20", "March 2019 to present",
-"since 2017". A partial date keeps only what was written: "2019" stays a year.
+"June – August 2019", "since 2017" (German "seit 04.2021", "– heute" too).
+A partial date keeps only what was written: "2019" stays a year.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import total_ordering
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -33,19 +35,22 @@ _DATE = (
     rf"|{_YEAR})"
 )
 _PRESENT = (
-    r"(?:present|current(?:ly)?|now|today|ongoing|to\s+date|till\s+date|until\s+now|date)"
+    r"(?:present|current(?:ly)?|now|today|ongoing|to\s+date|till\s+date|until\s+now|date"
+    r"|heute)"
 )
 _SEP = r"\s*(?:-{1,2}|–|—|~|→|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
 
+_SINCE = r"(?:from|since|seit)"
 RANGE_RE = re.compile(
-    rf"(?<![\w/.-])(?:(?:from|since)\s+)?(?P<start>{_DATE})"
+    # "June – August 2019": a bare month takes its year from the end of the range
+    rf"(?<![\w/.-])(?:{_SINCE}\s+)?(?P<start>{_DATE}|(?P<bare>{_MONTH}))"
     rf"(?:{_SEP}(?:(?P<end>{_DATE})|(?P<present>{_PRESENT}))(?![\w/])"
     rf"|\s*[-–]\s*(?P<short>\d\d)(?![\d/.-])"
     rf"|(?P<open>{_SEP})(?=\s*(?:$|[|,;)]))"
     rf")",
     re.IGNORECASE,
 )
-_SINCE_RE = re.compile(rf"\b(?:since|from)\s+(?P<start>{_DATE})(?![\w/])", re.IGNORECASE)
+_SINCE_RE = re.compile(rf"\b{_SINCE}\s+(?P<start>{_DATE})(?![\w/])", re.IGNORECASE)
 _TWO_DIGITS = re.compile(r"\d\d")
 _YEAR4 = re.compile(r"(19|20)\d\d")
 _YEAR2 = re.compile(r"'(\d\d)")
@@ -54,10 +59,30 @@ _NUMBER = re.compile(r"\d+")
 DATE_RE = re.compile(rf"(?<![\w/.-]){_DATE}(?![\w/])", re.IGNORECASE)
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
+    """A date as written. A bare year stands for the whole year: it begins in January
+    and ends in December, so "2016 - Aug 2016" is a valid range and "2016" sorts
+    between "2016-01" and "2016-02"."""
+
     year: int
     month: int | None = None
+
+    @property
+    def first(self) -> int:
+        """The first month it covers, counted in months from year 0."""
+        return self.year * 12 + (self.month or 1) - 1
+
+    @property
+    def last(self) -> int:
+        """The last month it covers, counted in months from year 0."""
+        return self.year * 12 + (self.month or 12) - 1
+
+    def __lt__(self, other: PartialDate) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (self.first, self.last) < (other.first, other.last)
 
     def iso(self) -> str:
         return f"{self.year:04d}-{self.month:02d}" if self.month else f"{self.year:04d}"
@@ -110,15 +135,20 @@ def find_range(line: str) -> DateRange | None:
     if _TWO_DIGITS.search(line) is None:  # every range has a year; most lines have none
         return None
     for m in RANGE_RE.finditer(line):
-        start = parse_date(m.group("start"))
+        end = parse_date(m.group("end")) if m.group("end") else None
+        if m.group("bare"):
+            if end is None or end.month is None:  # "June – 2019", "May - present": no year
+                continue
+            month = parse_date(f"{m.group('bare')} {end.year}").month
+            start = PartialDate(end.year - (month > end.month), month)  # "Nov – Feb 2020"
+        else:
+            start = parse_date(m.group("start"))
         if start is None:
             continue
         if m.group("present"):
             return DateRange(start, None, True, m.span())
-        if m.group("end"):
-            end = parse_date(m.group("end"))
-            if end is not None and end >= PartialDate(start.year):
-                return DateRange(start, end, False, m.span())
+        if end is not None and end.last >= start.first:  # an end before the start is no range
+            return DateRange(start, end, False, m.span())
         if m.group("short"):
             end_year = start.year // 100 * 100 + int(m.group("short"))
             if start.year < end_year <= start.year + 10:
@@ -145,19 +175,15 @@ def find_dates(line: str) -> list[tuple[PartialDate, tuple[int, int]]]:
 def months_between(start: PartialDate, end: PartialDate, *, end_inclusive: bool = True) -> int:
     """Whole months from start to end. A bare start year counts from January, a bare
     end year up to December, so "2018-2020" is three years, as a reader takes it."""
-    s = start.year * 12 + (start.month or 1) - 1
-    e = end.year * 12 + (end.month or 12) - 1
-    return max(0, e - s + (1 if end_inclusive else 0))
+    return max(0, end.last - start.first + (1 if end_inclusive else 0))
 
 
 def union_months(ranges: list[tuple[PartialDate, PartialDate]]) -> int:
     """Months covered by the union of inclusive ranges (overlaps count once)."""
     spans = []
     for start, end in ranges:
-        s = start.year * 12 + (start.month or 1) - 1
-        e = end.year * 12 + (end.month or 12) - 1
-        if e >= s:
-            spans.append((s, e))
+        if end.last >= start.first:
+            spans.append((start.first, end.last))
     spans.sort()
     total, cur_s, cur_e = 0, None, None
     for s, e in spans:

@@ -66,10 +66,13 @@ CITIES = {
 _REGION = "|".join(
     sorted({*US_STATES, *CA_PROVINCES} | {re.escape(n) for n in US_STATES.values()}, key=len)[::-1]
 )
+# A capitalised name word; letters after the capital may be accented ("Gądki", "Köln").
+_NAME = r"[A-Z](?:[^\W\d_]|[.'\-])+"
 _PAIR = re.compile(
-    r"\b([A-Z][A-Za-z.'\-]+(?:[ -][A-Z][A-Za-z.'\-]+){0,2}),\s*"
+    rf"\b({_NAME}(?:[ -]{_NAME}){{0,2}}),\s*"
     rf"(?:(?P<region>{_REGION})(?:\s+\d{{5}}(?:-\d{{4}})?)?|(?P<country>[A-Z][A-Za-z ]{{1,24}}))\b"
 )
+_NAMES = re.compile(rf"{_NAME}(?:[ -]{_NAME}){{0,2}}")
 UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 
 
@@ -81,7 +84,7 @@ def find_place(text: str) -> tuple[str, tuple[int, int]] | None:
         country = (m.group("country") or "").strip()
         if country.lower() in COUNTRIES or m.group(1).lower() in CITIES:
             return m.group(0).strip(), m.span()
-    for m in re.finditer(r"[A-Z][A-Za-z.'\-]+(?:[ -][A-Z][A-Za-z.'\-]+){0,2}", text):
+    for m in _NAMES.finditer(text):
         words = m.group().split()
         for size in range(len(words), 0, -1):  # "London Bridge Hospital": London is a city
             candidate = " ".join(words[:size])
