@@ -9,6 +9,18 @@ sits side by side. Rectangles that span the gutter (a name or summary across
 the full width) cut the page into horizontal bands. The result is a list of
 regions in reading order; the caller asks PDFium for the text inside each one.
 
+Columns versus text set at the right margin: a one-column résumé often puts
+the dates (or the city) flush right on the job title's line,
+
+    Senior Software Engineer, Stripe                    Jan 2020 - Present
+
+which leaves an empty x range down the page as well. But such fragments come
+one or two per job, with the bullets in between, while a column is a band of
+text: each side of a gutter must hold at least MIN_RUN lines that follow one
+another at line pitch, no line skipped. A fragment that is not part of such a
+run stays on its line: the page is read as one flow, in the order the file
+draws it, which puts the dates after their title.
+
 Pure functions on tuples, so they are tested without PDFs.
 """
 
@@ -22,6 +34,8 @@ MIN_GUTTER = 8.0  # points; wider than any word space at CV font sizes
 MIN_SIDE_SHARE = 0.12  # each column holds at least this share of the text area
 MIN_STACK_SHARE = 0.03  # ... or this much, when its lines are stacked one under another
 MIN_SIDE_BY_SIDE = 3  # lines on the left that have a neighbour on the right
+MIN_RUN = 4  # consecutive lines each column holds somewhere (a contact sidebar: 4 or more)
+MAX_PITCH = 2.2  # glyph heights from one line's top to the next's: no line skipped
 MAX_DEPTH = 2  # a gutter inside a column (three columns) is still found
 
 
@@ -137,6 +151,9 @@ def _is_columns(rects: list[Box], lo: float, hi: float, total_area: float) -> bo
         return False
     if not (_enough(left, total_area) and _enough(right, total_area)):
         return False
+    line = _median_height(rects)
+    if _longest_run(left, line) < MIN_RUN or _longest_run(right, line) < MIN_RUN:
+        return False
     side_by_side = 0
     right_spans = sorted((r[1], r[3]) for r in right)
     for r in left:
@@ -156,10 +173,32 @@ def _enough(side: list[Box], total_area: float) -> bool:
     if area < MIN_STACK_SHARE * total_area or len(side) < 4:
         return False
     tops = sorted((r[3] for r in side), reverse=True)
-    heights = sorted(r[3] - r[1] for r in side)
-    line = heights[len(heights) // 2] or 1.0
+    line = _median_height(side)
     close = sum(1 for a, b in pairwise(tops) if a - b <= 3.0 * line)
     return close >= 0.7 * (len(tops) - 1)  # line pitch is up to ~3x the glyph height
+
+
+def _longest_run(side: list[Box], line: float) -> int:
+    """The most lines of `side` that follow one another at line pitch, none skipped.
+
+    `line` is the median glyph height of the whole region, not of this side: dates
+    alone ("2019 - 2021") have short boxes, which would make their pitch look wide.
+    Right-aligned dates come in ones and twos (title and company lines), with the
+    job's bullets in between; a column, even a sparse contact sidebar, is a stack.
+    """
+    tops = sorted((r[3] for r in side), reverse=True)
+    best = run = 1
+    for above, below in pairwise(tops):
+        if above - below < 0.5 * line:
+            continue  # another rectangle on the same line
+        run = run + 1 if above - below <= MAX_PITCH * line else 1
+        best = max(best, run)
+    return best
+
+
+def _median_height(rects: list[Box]) -> float:
+    heights = sorted(r[3] - r[1] for r in rects)
+    return heights[len(heights) // 2] or 1.0
 
 
 def _assign(rects: list[Box], lo: float, hi: float) -> tuple[list[Box], list[Box], list[Box]]:
