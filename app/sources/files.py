@@ -9,10 +9,12 @@ objects, or an object with that list under ``jobs``, ``data``, ``postings`` or `
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
 import json
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -21,8 +23,11 @@ from app.sources.base import Adapter, FetchContext
 from app.sources.http import SourceFetchError, in_thread
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
-from app.sources.salary import salary_from_fields
+from app.sources.salary import salary_from_fields, salary_from_value
 from app.sources.spec import SourceSpec
+from app.sources.text import markdown_to_text
+
+log = logging.getLogger(__name__)
 
 KIND = "file"
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -47,19 +52,7 @@ _FIELDS: dict[str, tuple[str, ...]] = {
     "department": ("department", "team", "jobfunction", "category"),
 }  # fmt: skip
 _KEY_RE = re.compile(r"[^a-z0-9]")
-_MD_RE = [
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1"),  # markdown escapes: "\-" -> "-"
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),  # bold
-    (re.compile(r"^[ \t]*[*+][ \t]+", re.M), "- "),  # bullets
-    (re.compile(r"^#{1,6}\s*", re.M), ""),  # headings
-]
-
-
-def _markdown_to_text(text: str) -> str:
-    """JobSpy writes descriptions as Markdown; keep the words, drop the markup."""
-    for regex, repl in _MD_RE:
-        text = regex.sub(repl, text)
-    return text
+_HTML_RE = re.compile(r"<\s*[a-zA-Z][^>]*>|&lt;[a-zA-Z]")
 
 
 def _pick(row: dict[str, Any], field: str) -> Any:
@@ -71,38 +64,57 @@ def _pick(row: dict[str, Any], field: str) -> Any:
 
 
 def _blank(value: Any) -> bool:
+    if isinstance(value, float):
+        return value != value  # NaN
     return value is None or (
-        isinstance(value, str) and value.strip().lower() in ("", "nan", "none")
+        isinstance(value, str) and value.strip().lower() in ("", "nan", "none", "null")
     )
+
+
+def _text(value: Any, joiner: str = " / ") -> str | None:
+    """A field as text, whatever JSON shape it came in: a list is joined ("Columbus, OH /
+    Dayton, OH"), an object gives its name or its place parts, a number its digits."""
+    if _blank(value) or isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, list):
+        parts = [t for t in (_text(v, joiner) for v in value) if t]
+        return joiner.join(dict.fromkeys(parts)) or None
+    if isinstance(value, dict):
+        if value.get("name") not in (None, ""):
+            return _text(value["name"], joiner)
+        keys = ("city", "region", "state", "country")
+        parts = [t for t in (_text(value.get(k)) for k in keys) if t]
+        return ", ".join(parts) or None
+    return None
 
 
 def record_to_posting(record: dict[str, Any], spec: SourceSpec, index: int) -> Posting | None:
     """One row or JSON object as a ``Posting``; None when it has no title."""
     row = {_KEY_RE.sub("", str(k).lower()): (None if _blank(v) else v) for k, v in record.items()}
     title = _pick(row, "title")
-    if not title or isinstance(title, (dict, list)):
+    if not isinstance(title, str) or not title.strip():
         return None
     url = _pick(row, "url")
-    company = _pick(row, "company")
-    if isinstance(company, dict):
-        company = company.get("name")
-    location = _pick(row, "location")
-    if isinstance(location, dict):
-        location = location.get("name") or location.get("city")
-    ident = _pick(row, "id")
+    url = url if isinstance(url, str) else None
+    company = _text(_pick(row, "company"))
+    location = _text(_pick(row, "location"))
+    ident = _text(_pick(row, "id"))
     if ident is None:  # stable across reloads of the same file
         basis = f"{url}|{title}|{company}|{location}|{index if not url else ''}"
         ident = hashlib.sha256(basis.encode()).hexdigest()[:24]
-    pay = salary_from_fields(
-        _pick(row, "min"), _pick(row, "max"), _pick(row, "currency"), _pick(row, "interval")
-    )
-    text = _pick(row, "description")
-    text = str(text) if text is not None else ""
-    is_html = bool(re.search(r"<\s*[a-zA-Z][^>]*>|&lt;[a-zA-Z]", text))
+    currency, interval = _pick(row, "currency"), _pick(row, "interval")
+    pay = salary_from_fields(_pick(row, "min"), _pick(row, "max"), currency, interval)
+    if pay is None:
+        pay = salary_from_value(_pick(row, "salary_text"), currency=currency, interval=interval)
+    text = _text(_pick(row, "description"), "\n") or ""
+    is_html = bool(_HTML_RE.search(text))
     extra = {
         k: row[k] for k in ("site", "joburldirect", "joblevel", "companyindustry") if row.get(k)
     }
-    salary_text = _pick(row, "salary_text")
     return make_posting(
         source=spec.key,
         external_id=ident,
@@ -113,49 +125,107 @@ def record_to_posting(record: dict[str, Any], spec: SourceSpec, index: int) -> P
         remote=_pick(row, "remote"),
         employment=_pick(row, "employment"),
         salary=pay,
-        salary_text=str(salary_text) if salary_text is not None else None,
         description_html=text if is_html else None,
-        description=None if is_html else _markdown_to_text(text),
+        description=None if is_html else markdown_to_text(text),
         posted_at=_pick(row, "posted"),
-        department=_pick(row, "department"),
+        department=_text(_pick(row, "department")),
         extra=extra or None,
     )
 
 
+def _decode(content: bytes) -> str:
+    """Text of a file saved as UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode
+    text") or, failing those, Windows-1252 (Excel's plain "CSV" on Windows)."""
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return content.decode("utf-16", errors="replace")
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content.decode("cp1252", errors="replace")
+
+
+def _delimiter(header: str) -> str:
+    """The separator the header row uses most: "," or the ";" of European Excel, tab, "|"."""
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _csv_records(text: str, spec: SourceSpec) -> list[dict[str, Any]]:
+    header = text.lstrip("\r\n").partition("\n")[0]
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=_delimiter(header))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise SourceFetchError(spec.key, f"malformed CSV: {exc}") from None
+    columns = {_KEY_RE.sub("", str(c).lower()) for c in reader.fieldnames or ()}
+    if not columns & set(_FIELDS["title"]):
+        names = ", ".join(repr(c) for c in reader.fieldnames or ())
+        raise SourceFetchError(
+            spec.key,
+            f"no title column among {names}; name the job title column 'title' "
+            "(or 'job title', 'position', 'role')",
+        )
+    if not rows:
+        raise SourceFetchError(spec.key, "the file has a header row but no postings")
+    return rows
+
+
 def _records(content: bytes, path: str, spec: SourceSpec) -> list[dict[str, Any]]:
-    text = content.decode("utf-8-sig", errors="replace")
+    text = _decode(content)
+    if not text.strip():
+        raise SourceFetchError(spec.key, "the file is empty")
     lower = path.lower()
     if lower.endswith(".csv"):
-        return list(csv.DictReader(io.StringIO(text, newline="")))
+        return _csv_records(text, spec)
     if lower.endswith(".jsonl"):
         try:
-            return [json.loads(line) for line in text.splitlines() if line.strip()]
+            data = [json.loads(line) for line in text.splitlines() if line.strip()]
         except json.JSONDecodeError as exc:
             raise SourceFetchError(spec.key, f"malformed JSON Lines: {exc.msg}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SourceFetchError(
-            spec.key, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from None
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SourceFetchError(
+                spec.key, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+            ) from None
     if isinstance(data, dict):
         for key in ("jobs", "data", "postings", "results", "items"):
             if isinstance(data.get(key), list):
-                return data[key]
-        raise SourceFetchError(spec.key, "JSON object has no 'jobs' (or 'data') list")
+                data = data[key]
+                break
+        else:
+            raise SourceFetchError(spec.key, "JSON object has no 'jobs' (or 'data') list")
     if not isinstance(data, list):
         raise SourceFetchError(spec.key, "JSON file must hold a list of postings")
-    return data
+    records = [item for item in data if isinstance(item, dict)]
+    if not records:
+        raise SourceFetchError(
+            spec.key, f"the list holds no postings (objects with a title): {len(data)} items"
+        )
+    return records
 
 
 def parse(content: bytes, spec: SourceSpec) -> list[Posting]:
-    """Postings from a file's bytes; the spec's id (the path) gives the format."""
+    """Postings from a file's bytes; the spec's id (the path) gives the format.
+
+    Raises ``SourceFetchError`` when the file holds nothing usable (empty, no title
+    column, no row with a title), so the search shows a warning instead of quietly
+    finding nothing.
+    """
+    records = _records(content, spec.id, spec)
     out = []
-    for i, rec in enumerate(_records(content, spec.id, spec)):
-        if isinstance(rec, dict):
-            posting = record_to_posting(rec, spec, i)
-            if posting is not None:
-                out.append(posting)
+    for i, rec in enumerate(records):
+        posting = record_to_posting(rec, spec, i)
+        if posting is not None:
+            out.append(posting)
+    if not out:
+        raise SourceFetchError(
+            spec.key, f"none of the {len(records)} postings has a title; nothing to import"
+        )
+    if len(out) < len(records):
+        log.info("%s: skipped %d rows without a title", spec.key, len(records) - len(out))
     return out
 
 

@@ -27,10 +27,21 @@ URL_SOURCE = "url"
 _LD_RE = re.compile(
     r"<script[^>]*type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script>", re.I | re.S
 )
+# "Company: Acme" or "Location - Leeds" at a line start; a hyphen inside a word
+# ("Company-paid health insurance", "Location-based pay") is no label.
 _LABEL_RE = re.compile(
-    r"^\s*(company|employer|location|job location|title|job title|position|salary|"
-    r"employment type|job type)\s*[:\-–]\s*(.+?)\s*$",
+    r"^[ \t]*(company|employer|location|job location|title|job title|position|salary|pay|"
+    r"compensation|employment type|job type)(?:[ \t]*(:)|[ \t]+[-–—])[ \t]*(.+?)[ \t]*$",
     re.I | re.M,
+)
+_LABEL_KEYS = {"employer": "company", "job location": "location", "job title": "title",
+               "position": "title", "job type": "employment type", "pay": "salary",
+               "compensation": "salary"}  # fmt: skip
+# Lines pasted from a job site's page that are headings, not the job's title.
+_HEADING_RE = re.compile(
+    r"(?:about (?:the|this) (?:job|role|position)|job (?:description|details|summary|posting)|"
+    r"description|overview)\W*",
+    re.I,
 )
 
 
@@ -149,22 +160,32 @@ def posting_from_jsonld(
     )
 
 
+def _is_label_value(value: str, *, colon: bool) -> bool:
+    """A labelled value is short; after a dash ("Position - we are seeking a nurse who...")
+    a sentence is text that happens to start with the word, not a field."""
+    words = len(value.split())
+    if colon:
+        return words <= 20
+    return words <= 8 and not (words > 3 and value.rstrip().endswith((".", "!", "?")))
+
+
 def posting_from_text(text: str, *, url: str | None = None, source: str = PASTED_SOURCE) -> Posting:
     """A ``Posting`` from text a person pasted.
 
-    The first non-empty line is the title unless a "Title:" line says otherwise;
-    "Company:", "Location:", "Salary:" and "Job type:" lines fill those fields. The id is a
-    hash of the text, so pasting the same text twice gives the same posting.
+    The first non-empty line (skipping headings such as "About the job") is the title
+    unless a "Title:" line says otherwise; "Company:", "Location:", "Salary:" (or "Pay:")
+    and "Job type:" lines fill those fields, with ":" or a spaced dash after the label.
+    The id is a hash of the text, so pasting the same text twice gives the same posting.
     """
     if not text or not text.strip():
         raise ValueError("the pasted posting is empty")
     labels: dict[str, str] = {}
     for m in _LABEL_RE.finditer(text):
         key = m.group(1).lower()
-        key = {"employer": "company", "job location": "location", "job title": "title",
-               "position": "title", "job type": "employment type"}.get(key, key)  # fmt: skip
-        labels.setdefault(key, m.group(2))
-    first_line = next(line.strip() for line in text.splitlines() if line.strip())
+        if _is_label_value(m.group(3), colon=bool(m.group(2))):
+            labels.setdefault(_LABEL_KEYS.get(key, key), m.group(3))
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first_line = next((line for line in lines if not _HEADING_RE.fullmatch(line)), lines[0])
     title = labels.get("title") or first_line[:200]
     digest = hashlib.sha256(text.strip().encode()).hexdigest()[:24]
     return make_posting(

@@ -54,8 +54,9 @@ def _tidy(text: str) -> str:
 def html_to_text(markup: str | None) -> str:
     """Clean text from HTML, entity-escaped HTML or plain text.
 
-    Paragraphs and headings become blank-line separated blocks, ``<li>`` becomes a
-    ``- `` line, ``<br>`` a newline; scripts, styles and other non-content is dropped.
+    Paragraphs, headings and table rows become blank-line separated blocks, ``<li>``
+    becomes a ``- `` line, ``<br>`` a newline, table cells of a row are joined by " | ";
+    scripts, styles and other non-content is dropped.
     Plain text only has its entities decoded and its whitespace tidied.
     """
     if not markup:
@@ -69,7 +70,8 @@ def html_to_text(markup: str | None) -> str:
     if root is None:
         return ""
     out: list[str] = []
-    bullet_open = False  # a "- " was written and no text followed yet
+    marker_open = False  # a "- " or " | " was written and no text followed yet
+    cells = 0  # table cells seen in the current row
     for node in root.traverse(include_text=True):
         tag = node.tag
         if tag == "-text":
@@ -78,19 +80,26 @@ def html_to_text(markup: str | None) -> str:
                 prev = node.prev
                 if prev is not None and (prev.tag in _BLOCK_TAGS or prev.tag == "li"):
                     out.append("\n\n")  # text after a closed block starts a new one
-                bullet_open = False
+                marker_open = False
             elif "\n" in chunk:
                 # Whitespace between tags in source HTML is not a line break on screen.
                 chunk = " "
             out.append(chunk.replace("\n", " "))
         elif tag == "li":
             out.append("\n- ")
-            bullet_open = True
+            marker_open = True
         elif tag == "br":
-            if not bullet_open:
+            if not marker_open:
                 out.append("\n")
-        elif tag in _BLOCK_TAGS and not bullet_open:
+        elif tag in ("td", "th"):
+            if cells:  # "<th>Pay</th><td>£24,000</td>" reads "Pay | £24,000"
+                out.append(" | ")
+                marker_open = True
+            cells += 1
+        elif tag in _BLOCK_TAGS and not marker_open:
             out.append("\n\n")
+        if tag == "tr":
+            cells = 0
     return _tidy("".join(out))
 
 
@@ -110,3 +119,33 @@ def one_line(value: str | None) -> str | None:
     text = plain_text(str(value)).replace("\n", " ")
     text = _SPACES.sub(" ", text).strip()
     return text or None
+
+
+_MD_RULES = [
+    (re.compile(r"!\[([^\]\n]*)\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)"), r"\1"),  # image: its alt
+    (re.compile(r"^[ \t]*[*+-][ \t]+", re.M), "- "),  # bullets
+    (re.compile(r"^[ \t]*#{1,6}[ \t]*(.*?)[ \t#]*$", re.M), r"\1"),  # headings
+    (re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.M), ""),  # rules
+    (re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1"), r"\2"),  # bold
+    (re.compile(r"(?<![\\\w*])\*(?=[^\s*])(.+?)(?<=[^\s\\*])\*(?![\w*])"), r"\1"),  # italic
+    (re.compile(r"(?<![\\\w])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?!\w)"), r"\1"),
+    (re.compile(r"(?<!\\)`([^`\n]+)`"), r"\1"),  # code
+]
+_MD_LINK_RE = re.compile(r"(?<![\\!])\[([^\]\n]*)\]\(([^)\s]+)(?:\s+\"[^\"\n]*\")?\)")
+_MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _md_link(m: re.Match[str]) -> str:
+    label, url = m.group(1).strip(), m.group(2)
+    bare = re.sub(r"^(?:https?://|mailto:)", "", url).rstrip("/")
+    return label if label and bare in label else f"{label} ({url})".strip()
+
+
+def markdown_to_text(text: str) -> str:
+    """Plain text from Markdown (as the JobSpy scraper writes descriptions): emphasis,
+    headings and code marks dropped, bullets as "- ", a link as "label (url)" (or just the
+    label when it shows the address), backslash escapes ("\\&", "\\-") undone."""
+    text = _MD_LINK_RE.sub(_md_link, text)
+    for regex, repl in _MD_RULES:
+        text = regex.sub(repl, text)
+    return _MD_ESCAPE_RE.sub(r"\1", text)
