@@ -91,12 +91,17 @@ class JobRow:
         return self.llm_score if self.llm_score is not None else self.score
 
     def salary_text(self) -> str:
-        """Like "USD 90,000–120,000 / year"; "" when the posting gives no salary."""
+        """Like "USD 90,000–120,000 / year", "USD 22.50 / hour", "GBP from 25,000 / year";
+        "" when the posting gives no salary."""
         low, high = self.salary_min, self.salary_max
         if low is None and high is None:
             return ""
-        amounts = [f"{v:,.0f}" for v in (low, high) if v is not None]
-        text = "–".join(dict.fromkeys(amounts))
+        if low is not None and high is not None:
+            text = "–".join(dict.fromkeys((_amount(low), _amount(high))))
+        elif high is not None:
+            text = f"up to {_amount(high)}"
+        else:
+            text = f"from {_amount(low)}"
         if self.salary_currency:
             text = f"{self.salary_currency} {text}"
         if self.salary_interval:
@@ -110,6 +115,11 @@ class JobRow:
             data[key] = data[key].isoformat() if data[key] else None
         data["sources"] = list(self.sources)
         return data
+
+
+def _amount(value: float) -> str:
+    """Whole amounts without decimals, hourly pay with its cents: 90,000 and 22.50."""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
 
 
 @dataclass(frozen=True, slots=True)
