@@ -31,7 +31,9 @@ BARE_DOMAIN_RE = re.compile(
 )
 _SEPARATORS = re.compile(r"\s*(?:[|•·▪●◦,;]|\s{3,}|\s[-–—]\s)\s*")
 _LABEL = re.compile(
-    r"^\s*(?:address|location|based in|home|city|lives in|residence)\s*[:\-–]\s*(.+)$", re.I
+    r"^\s*(?:address|location|based in|home|city|lives in|residence|anschrift|adresse|wohnort"
+    r"|dirección|domicilio)\s*[:\-–]\s*(.+)$",
+    re.I,
 )
 _NAME_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-–]\s*(.+)$", re.I)
 _NOT_NAME_WORDS = set(
@@ -44,9 +46,29 @@ _NOT_NAME_WORDS = set(
     ]
 )
 _NON_DIGIT = re.compile(r"\D")
-_DIGIT_RUN = re.compile(r"\d{3}")
+_DATE_IN_NUMBER = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}")
+_PAIRS = re.compile(r"0\d(?:([.\s])\d\d)(?:\1\d\d){3}")  # French "06.12.34.56.78"
+_DIGIT = re.compile(r"\d")
+_DIGIT_GROUP = re.compile(r"\d+")
+_PHONE_GLUE = re.compile(r"[\s.\-()]")
+#: Letters written after a name: degrees, licences, memberships ("Amanda Nguyen, RN, BSN",
+#: "Priya Ramanathan ACA"). Compared in capitals, without dots.
+POST_NOMINALS = {
+    "RN", "BSN", "MSN", "DNP", "LPN", "LVN", "NP", "APRN", "CNA", "CRNA", "FNP", "RGN", "RMN",
+    "PHD", "DPHIL", "MD", "DDS", "DMD", "PHARMD", "MBA", "MSC", "BA", "BSC", "BS", "MS", "MENG",
+    "BENG", "MPH", "MSW", "LCSW", "JD", "LLB", "LLM", "CENG", "IENG", "MIET", "MIMECHE", "MICE",
+    "MRICS", "FRICS", "FRCS", "MRCP", "MRCGP", "ACA", "FCA", "ACCA", "FCCA", "CIMA", "ACMA",
+    "FCMA", "CGMA", "CPA", "CFA", "CMA", "CISA", "CISSP", "PMP", "PE", "EIT", "ESQ", "MCIPD",
+    "CIPD", "FCIPD", "QTS", "MCSP", "HCPC", "FHEA", "SHRM-CP", "SHRM-SCP", "PHR", "SPHR",
+    "CSCP", "CPIM", "AAT", "MAAT",
+}  # fmt: skip
+_JOB_APPLIED = re.compile(
+    r"^\s*(?:job|position|post|role)\s+applied\s+for"
+    r"|^\s*(?:desired|target)\s+(?:position|role|job)",
+    re.IGNORECASE,
+)
 _NOT_IN_NAME = re.compile(r"[\d@/:|•]")
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof)\.?\s+", re.IGNORECASE)
+HONORIFIC_RE = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof)\.?\s+", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’.\-]*")
 _PARTICLES = {"van", "von", "de", "da", "del", "der", "di", "la", "le", "du", "bin", "al", "ap"}
 
@@ -87,7 +109,7 @@ def parse_contact(header: list[Line], rest: list[Line], taxonomy: Taxonomy) -> C
 
 
 def find_phones(text: str) -> list[str]:
-    if _DIGIT_RUN.search(text) is None:  # every phone number has three digits in a row
+    if len(_DIGIT.findall(text)) < 9:  # no phone number is shorter
         return []
     out = []
     for m in PHONE_RE.finditer(text):
@@ -95,10 +117,13 @@ def find_phones(text: str) -> list[str]:
         digits = _digits(value)
         if not 9 <= len(digits) <= 15:
             continue
+        groups = _DIGIT_GROUP.findall(value)
+        if 2 * sum(len(g) == 1 for g in groups) > len(groups):
+            continue  # "9 8 8 7 7 6 6 5 5": grades, not a number
         if re.fullmatch(r"(?:19|20)\d\d\s*[-–.]\s*(?:19|20)\d\d(?:\s+\d+)?", value):
             continue  # a date range, not a number
-        if re.search(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", value) and len(digits) <= 12:
-            continue  # a date
+        if _DATE_IN_NUMBER.search(value) and len(digits) <= 12 and not _PAIRS.fullmatch(value):
+            continue  # a date, not "06.12.34.56.78"
         out.append(value)
     return out
 
@@ -132,7 +157,7 @@ def looks_like_name(text: str, taxonomy: Taxonomy | None = None) -> bool:
     s = text.strip().strip(",")
     if not s or len(s) > 40 or _NOT_IN_NAME.search(s):
         return False
-    s = _HONORIFIC.sub("", s)
+    s = HONORIFIC_RE.sub("", s)
     words = s.replace(",", " ").split()
     if not 2 <= len(words) <= 4:
         return False
@@ -154,7 +179,7 @@ def looks_like_name(text: str, taxonomy: Taxonomy | None = None) -> bool:
 
 
 def pretty_name(text: str) -> str:
-    s = _HONORIFIC.sub("", " ".join(text.strip().strip(",").split()))
+    s = HONORIFIC_RE.sub("", " ".join(text.strip().strip(",").split()))
     if s.isupper():
         s = " ".join(_title_word(w) for w in s.split())
     return s
@@ -177,19 +202,45 @@ def _name(lines: list[Line], taxonomy: Taxonomy) -> Found | None:
             continue
         first = _SEPARATORS.split(text)[0]
         for candidate in (text, first):
+            candidate = without_post_nominals(candidate)
             if looks_like_name(candidate, taxonomy):
                 return Found(pretty_name(candidate), line)
     return None
 
 
+def without_post_nominals(text: str) -> str:
+    """ "PRIYA RAMANATHAN ACA" -> "PRIYA RAMANATHAN"; "Amanda L. Nguyen, RN, BSN" ->
+    "Amanda L. Nguyen". Keeps at least two words: "Dr Ma" stays."""
+    head, *tail = text.split(",")
+    if tail and not all(_is_post_nominal(t) for t in tail if t.strip()):
+        return text
+    words = head.split()
+    while len(words) > 2 and _is_post_nominal(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def _is_post_nominal(word: str) -> bool:
+    return word.strip(" ,()").replace(".", "").upper() in POST_NOMINALS
+
+
 def _headline(lines: list[Line], name_line: Line, taxonomy: Taxonomy) -> Found | None:
-    """The job title written next to the name ("Registered Nurse"), if any."""
+    """The job title written next to the name ("Registered Nurse"), if any; not the
+    letters after the name ("RN"), and "Job applied for" when the CV says so."""
+    for i, line in enumerate(lines):
+        if _JOB_APPLIED.match(line.text):
+            value = line.text.split(":", 1)[1] if ":" in line.text else ""
+            if not value.strip() and i + 1 < len(lines):
+                line, value = lines[i + 1], lines[i + 1].text
+            if 1 < len(value.strip()) <= 60:
+                return Found(value.strip(), line)
     after = [ln for ln in lines if ln.line >= name_line.line and ln.text.strip()][:3]
     for line in after:
         for part in _SEPARATORS.split(line.text.strip()):
             if (
                 1 < len(part) <= 60
                 and "@" not in part
+                and not all(_is_post_nominal(w) for w in part.split())
                 and taxonomy.match_title(part) is not None
                 and not looks_like_name(part, taxonomy)
             ):
@@ -205,7 +256,8 @@ def _location(lines: list[Line]) -> Found | None:
     for line in lines:
         text = EMAIL_RE.sub(" ", URL_RE.sub(" ", line.text))
         for part in _split_keep_pairs(text):
-            if re.search(r"\d{6,}", _digits(part)) or len(part) > 60:
+            # a phone number, not a street: "+48 601 234 567" but not "12/4, 00-590 Warszawa"
+            if re.search(r"\d{6,}", _PHONE_GLUE.sub("", part)) or len(part) > 60:
                 continue
             place = find_place(part)
             if place is not None:

@@ -18,12 +18,15 @@ from app.profiling.parse.contact import Contact, parse_contact
 from app.profiling.parse.education import has_degree, has_institution, parse_education
 from app.profiling.parse.experience import parse_entry, split_entries
 from app.profiling.parse.extras import (
+    end_language_blocks,
+    language_level,
     languages_in_prose,
+    only_languages,
     parse_certifications,
     parse_languages,
     parse_references,
 )
-from app.profiling.parse.sections import Line, Section, clean_line, split_sections
+from app.profiling.parse.sections import Line, Section, clean_line, split_sections, strip_bullet
 from app.profiling.taxonomy import Taxonomy
 
 _YEARS_CLAIM = re.compile(
@@ -66,7 +69,7 @@ def src(line: Line) -> Source:
 
 def parse_document(doc: ExtractedDocument, taxonomy: Taxonomy) -> ParsedCV:
     lines = [Line(clean_line(text), page, no) for page, no, text in doc.iter_lines()]
-    sections = split_sections(lines)
+    sections = end_language_blocks(split_sections(lines))
     header = [ln for s in sections if s.kind in ("header", "contact") for ln in s.lines]
     rest = [ln for s in sections if s.kind not in ("header", "contact", "references")
             for ln in s.lines]  # fmt: skip
@@ -99,14 +102,20 @@ def parse_document(doc: ExtractedDocument, taxonomy: Taxonomy) -> ParsedCV:
                 cert.source = src(line)
                 cv.certifications.append(cert)
         elif kind == "languages":
-            for lang, line in parse_languages(section.lines):
+            # "Mother tongue(s)" gives its languages a level
+            label = section.heading.text.split(":")[0] if section.heading else ""
+            for lang, line in parse_languages(section.lines, language_level(label)):
                 lang.source = src(line)
                 cv.languages.append(lang)
-        elif kind == "skills":  # "Languages: English, Polish" inside a skills list
-            labelled = [ln for ln in section.lines if _LANGUAGE_LABEL.match(ln.text)]
-            for lang, line in parse_languages(labelled):
-                lang.source = src(line)
-                cv.languages.append(lang)
+        elif kind == "skills":  # "Languages: English, Polish", "German B2" in a skills list
+            listed = [
+                ln for ln in section.lines
+                if _LANGUAGE_LABEL.match(strip_bullet(ln.text)) or only_languages(ln.text)
+            ]  # fmt: skip
+            for lang, line in parse_languages(listed):
+                if all(lang.name != other.name for other in cv.languages):
+                    lang.source = src(line)
+                    cv.languages.append(lang)
         elif kind == "summary" and cv.summary is None:
             text = " ".join(ln.text.strip() for ln in section.lines if ln.text.strip())
             cv.summary = text or None
@@ -114,7 +123,7 @@ def parse_document(doc: ExtractedDocument, taxonomy: Taxonomy) -> ParsedCV:
         if found is not None:
             cv.non_evidence_lines.add(found.line.line)
     refs_lines = [ln for s in sections if s.kind == "references" for ln in s.lines]
-    cv.references = parse_references(refs_lines, lines)
+    cv.references = parse_references(refs_lines, lines, taxonomy)
     if not cv.languages:
         for lang, line in languages_in_prose(rest + header):
             if all(lang.name != other.name for other in cv.languages):

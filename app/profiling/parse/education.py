@@ -2,7 +2,14 @@
 
 Lines are grouped "fill until collision": a line naming a degree starts a new
 entry when the current one already has a degree; the same for an institution.
-That handles degree-first and institution-first layouts alike.
+That handles degree-first and institution-first layouts alike. A line of dates
+alone ("10/2009 – 06/2014", Europass) belongs to the entry above when that has
+none, else to the next one.
+
+Education sections also hold certificates ("CSCS Card", "ACA (ICAEW), 2019",
+"First Aid at Work"): a line with no degree and no school that reads like a
+certificate is sent back as one, as are qualifications from professional bodies
+("Institute of Chartered Accountants") rather than schools.
 """
 
 from __future__ import annotations
@@ -11,31 +18,62 @@ import re
 
 from app.profiling.models import EducationEntry
 from app.profiling.parse.dates import find_dates, find_range
-from app.profiling.parse.places import is_place
-from app.profiling.parse.sections import Line, is_bullet, strip_bullet
+from app.profiling.parse.places import CA_PROVINCES, COUNTRIES, US_STATES, is_place
+from app.profiling.parse.sections import Line, cut, is_bullet, strip_bullet
 
+# "BS" is a degree, "BS EN ISO 9606-1" a standard a welder is coded to.
 _DEGREE_ABBR = re.compile(
     r"(?<![\w.])(?:Ph\.?D|D\.?Phil|MBA|M\.?Sc|MA|M\.A\.|MS|M\.S\.|MEng|M\.?Ed|MPhil|MRes|LL\.?B|"
-    r"LL\.?M|B\.?Sc|BA|B\.A\.|BS|B\.S\.|BEng|B\.?Ed|BSN|MSN|ADN|BBA|BCom|AAS|A\.A\.S\.|AS|AA|HND|"
-    r"HNC|PGCE|PGDE|PGCert|PGDip|GCSEs?|A[- ]?Levels?|AS[- ]Levels?|BTEC|NVQ|SVQ|IB|GED|MD|JD|RN)"
+    r"LL\.?M|B\.?Sc|BA|B\.A\.|BS(?!\s+(?:EN|ISO|\d))|B\.S\.|BEng|B\.?Ed|BSN|MSN|ADN|BBA|BCom|"
+    r"AAS|A\.A\.S\.|AS|AA|HND|"
+    r"HNC|PGCE|PGDE|PGCert|PGDip|GCSEs?|A[- ]?Levels?|AS[- ]Levels?|BTEC|NVQ|SVQ|IB|GED|MD|JD|"
+    r"BTS|DUT|Abitur|Matura|Highers?|BFA|MFA|B\.?Arch|M\.?Arch|BMus|MMus|MBBS|MBChB|BDS|BPharm|"
+    r"MPharm|PharmD|DNP|EdD|PsyD|MPA|MPH|MSW|BSW|B\.?Tech|M\.?Tech|B\.E\.|M\.E\.|BCA|MCA)"
     r"(?![\w])"
 )
+# "Certificate" alone is a ticket ("Water Regulations certificate"); "Certificate in
+# Education" and "Graduate Certificate" are qualifications.
 _DEGREE_WORD = re.compile(
     r"\b(?:bachelor|master|doctor(?:ate)?|associate)(?:'?s)?\s+(?:of|in|degree)\b"
-    r"|\b(?:diploma|certificate|degree|apprenticeship|high school diploma|city (?:&|and) guilds"
-    r"|level [1-7]|honours|hons|baccalaureate|foundation degree|postgraduate|undergraduate"
-    r"|graduate certificate|doctorate)\b",
+    r"|\b(?:diploma|degree|apprenticeship|high school diploma|city (?:&|and) guilds"
+    r"|baccalaureate|foundation degree|postgraduate|undergraduate|doctorate"
+    r"|certificate (?:[IV]+ )?(?:in|of)|(?:graduate|postgraduate|leaving|general|national)"
+    r" certificate"
+    r"|ausbildung|studium|diplom)\b",
     re.IGNORECASE,
 )
 _INSTITUTION = re.compile(
-    r"\b(?:university|universit[éy]|college|school|institute|academy|polytechnic|conservatoire"
-    r"|conservatory|sixth form|training centre|training center|lyc[ée]e|gymnasium)\b",
+    r"\b(?:university|universit(?:é|à|ät|at)|universidade?|college|coleg|school|institute"
+    r"|academy|polytechnic|politecnico|politechnika|conservatoire|conservatory|sixth form"
+    r"|training centre|training center|lyc[ée]e|liceo|liceum|gymnasium|[ée]cole|escuela"
+    r"|\w*schule|instituto|istituto|faculty|facult[ée]|tafe|iit)\b",
     re.IGNORECASE,
 )
+#: Bodies that award professional qualifications, not schools.
+_PROFESSIONAL_BODY = re.compile(
+    r"\b(?:chartered|certified|board of|association of|society of|register)\b", re.IGNORECASE
+)
+_CERTIFICATE = re.compile(
+    r"\b(?:certificates?|certification|certified|licen[cs]e[ds]?|card|ticket|registration"
+    r"|registered|accredit\w*|passport|award in|first aid|cpr)\b",
+    re.IGNORECASE,
+)
+#: An acronym or code first ("CSCS Gold Card", "G3 Unvented", "ACA (ICAEW)"), not "GPA".
+_CODE_FIRST = re.compile(r"^(?!GPA\b)(?:[A-Z]{2,}\d*|[A-Z]\d{1,2})\b(?!\s+[a-z])")
 _NOISE = re.compile(r"\b(?:expected|graduated|graduation|completed|awarded)\b:?", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s;\s|;\s")
 _DEGREE_TAIL = re.compile(r"\b(?:diploma|certificate|degree|ged)\s*$", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:[|•·▪●◦]|–|—|\s-\s|,|\s{2,})\s*")
+# Not inside brackets: "(grades A–C)", "(Hons, First Class)" stay whole. A dash
+# splits when spaced, or as an em dash ("Target—Houston"), not as "A–C".
+_SPLIT = re.compile(r"\s*(?:[|•·▪●◦]|\s[–-]\s|\s–|–\s|—|,|\s{2,})\s*(?![^()]*\))")
+_LABEL = re.compile(r"^([A-Za-z][\w '&/-]{1,40}?)\s*:\s*(\S.*)$")
+_FIELD_LABEL = re.compile(
+    r"(?:degree|qualification|course|programme|program|major|institution|school|university"
+    r"|college|date|year|period|location)s?",
+    re.IGNORECASE,
+)
+_BRACKETED_PLACE = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+_REGIONS = {*US_STATES, *CA_PROVINCES} | {n.lower() for n in US_STATES.values()} | COUNTRIES
 
 
 def _trim(frag: str) -> str:
@@ -66,29 +104,56 @@ def parse_education(
     entries: list[tuple[EducationEntry, Line]] = []
     certificates: list[Line] = []
     current: EducationEntry | None = None
+    listed = False  # the current entry is a list item, so the next items are its siblings
+    pending: tuple[str | None, str | None] | None = None  # dates written before their entry
     for line in lines:
         text = line.text.strip()
         if not text:
             continue
-        if is_bullet(text) and current is not None:
-            current.details.append(strip_bullet(text))
-            continue
+        bullet = is_bullet(text)
         text = strip_bullet(text)
+        if bullet and current is not None and not listed:
+            current.details.append(text)
+            continue
         if len(_LIST_SEPARATOR.findall(text)) >= 1 and not has_institution(text):
             certificates.append(line)  # a list of courses and tickets
             continue
         degree, institution, location, start, end, other = _fields(text)
-        if current is None and not (degree or institution):
+        if not (degree or institution or other) and (start or end):  # a line of dates
+            if current is not None and not (current.start or current.end) and pending is None:
+                current.start, current.end = start, end
+            else:
+                pending = (start, end)
+            continue
+        if _professional(text, degree):
             certificates.append(line)
             continue
-        starts_new = current is None or (
-            (degree and current.degree) or (institution and current.institution and not degree)
+        if not (degree or institution):
+            # a school named by its initials ("BSc Physics" / "UCL, 2019") fills an entry
+            # that has none; a code first in a list of items is a ticket ("CSCS Gold Card")
+            complete = current is None or listed or current.institution is not None
+            if current is None or _certificate(text, code_first=complete):
+                certificates.append(line)
+            elif _detail_label(text):  # "Relevant modules: Databases, Algorithms" stays whole
+                current.details.append(text)
+            else:
+                _fill(current, other)
+                current.location = current.location or location
+                current.start, current.end = current.start or start, current.end or end
+            continue
+        starts_new = (
+            current is None
+            or pending is not None
+            or bool(degree and current.degree)
+            or bool(institution and current.institution and not degree)
         )
-        if starts_new and not (degree or institution) and current is not None:
-            starts_new = False
         if starts_new:
             current = EducationEntry()
             entries.append((current, line))
+            listed = bullet
+            if pending is not None:
+                current.start, current.end = pending
+                pending = None
         current.degree = current.degree or degree
         current.institution = current.institution or institution
         current.location = current.location or location
@@ -96,44 +161,78 @@ def parse_education(
             current.start = start
         if end and not current.end:
             current.end = end
-        for frag in other:
-            if current.institution is None and current.degree is not None and _org_name(frag):
-                current.institution = frag
-            elif current.degree is None and current.institution is not None and len(frag) < 80:
-                current.degree = frag
-            elif len(frag) > 2:
-                current.details.append(frag)
+        _fill(current, other)
     return [(e, ln) for e, ln in entries if e.degree or e.institution], certificates
+
+
+def _fill(entry: EducationEntry, frags: list[str]) -> None:
+    """Fragments no pattern named: the missing institution or degree, else details."""
+    for frag in frags:
+        if entry.institution is None and entry.degree is not None and _org_name(frag):
+            entry.institution = frag
+        elif entry.degree is None and entry.institution is not None and len(frag) < 80:
+            entry.degree = frag
+        elif len(frag) > 2:
+            entry.details.append(frag)
+
+
+def _professional(text: str, degree: str | None) -> bool:
+    """ "ACA – Institute of Chartered Accountants", "RN, State Board of Nursing"."""
+    return degree is None and bool(_PROFESSIONAL_BODY.search(text))
+
+
+def _detail_label(text: str) -> bool:
+    """ "Dissertation: ...", "Modules: ...", but not a field ("Dates: 2014 - 2016")."""
+    label = _LABEL.match(text)
+    return label is not None and not _FIELD_LABEL.fullmatch(label.group(1))
+
+
+def _certificate(text: str, *, code_first: bool) -> bool:
+    """A line under a degree that is a ticket of its own, not a detail of the degree."""
+    if _detail_label(text):
+        return False
+    return bool(_CERTIFICATE.search(text) or (code_first and _CODE_FIRST.match(text)))
 
 
 def _org_name(frag: str) -> bool:
     """ "Zhejiang University", "IEC Texas": capitalised words, not "Full UK driving licence"."""
     words = frag.split()
-    small = {"of", "the", "and", "for", "de", "&", "at", "in"}
+    small = {"of", "the", "and", "for", "de", "&", "at", "in", "zu", "für", "der", "du", "des"}
     return len(frag) < 60 and all(w[0].isupper() or w in small for w in words if w[0].isalpha())
 
 
 def _fields(text: str):
-    start = end = None
+    start = end = location = None
+    label = _LABEL.match(text)
+    if label and _FIELD_LABEL.fullmatch(label.group(1)):  # "Qualification: NVQ Level 2"
+        text = label.group(2)
+        if label.group(1).lower().startswith("location"):
+            return None, None, text.strip(), None, None, []
     rng = find_range(text)
     if rng:
         start, end = rng.start.iso() if rng.start else None, rng.end_text
-        text = text[: rng.span[0]] + "  " + text[rng.span[1] :]
+        text = cut(text, *rng.span)
     else:
         dates = find_dates(text)
         if dates:
             end = dates[-1][0].iso()
             for _, (a, b) in reversed(dates):
-                text = text[:a] + "  " + text[b:]
+                text = cut(text, a, b)
     text = _NOISE.sub(" ", text)
-    degree = institution = location = None
+    degree = institution = None
     other = []
-    for frag in _SPLIT.split(text):
-        frag = _trim(frag)
-        if len(frag) < 2:
-            continue
-        if degree is None and has_degree(frag) and (
-            not has_institution(frag) or _DEGREE_TAIL.search(frag)  # "High School Diploma"
+    label = _LABEL.match(text)
+    if label and has_degree(label.group(1)) and not has_institution(text):
+        # "A Levels: English (A), History (B)": the subjects are part of the qualification
+        return _trim(" ".join(text.split())), None, None, start, end, []
+    frags = [f for f in map(_trim, _SPLIT.split(text)) if len(f) >= 2]
+    frags, places = _join_places(frags, shouting=text.isupper())
+    for frag in frags:
+        if location is None and frag in places:
+            location = frag
+        elif degree is None and (
+            (has_degree(frag) and not has_institution(frag))
+            or (_DEGREE_TAIL.search(frag) and has_institution(frag))  # "High School Diploma"
         ):
             degree = frag
         elif institution is None and has_institution(frag):
@@ -145,3 +244,38 @@ def _fields(text: str):
         else:
             other.append(frag)
     return degree, institution, location, start, end, other
+
+
+def _join_places(frags: list[str], *, shouting: bool) -> tuple[list[str], set[str]]:
+    """Put a place split at its comma back together: "Seattle" + "WA" -> "Seattle, WA";
+    and "Poznań (Poland)" -> "Poznań, Poland". Returns the fragments and the places.
+    `shouting`: the line is in capitals, so capitals are not initials ("MIT")."""
+    out: list[str] = []
+    places: set[str] = set()
+    for frag in frags:
+        bracketed = _BRACKETED_PLACE.match(frag)
+        town = bracketed.group(1) if bracketed else ""
+        if bracketed and _is_region(bracketed.group(2)) and _placename(town, shouting):
+            frag = f"{bracketed.group(1)}, {bracketed.group(2)}"
+            places.add(frag)
+        elif out and _is_region(frag) and (out[-1] in places or _placename(out[-1], shouting)):
+            frag = f"{out.pop()}, {frag}"  # "Austin" + "Texas" + "USA"
+            places.add(frag)
+        out.append(frag)
+    return out, places
+
+
+def _is_region(text: str) -> bool:
+    return text in _REGIONS or text.lower() in _REGIONS
+
+
+def _placename(text: str, shouting: bool = False) -> bool:
+    """A town's name: one to three capitalised words, no initials, no school or degree."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 3
+        and all(w[0].isupper() and (shouting or len(w) == 1 or not w.isupper()) for w in words)
+        and not has_institution(text)
+        and not has_degree(text)
+        and not any(c.isdigit() for c in text)
+    )
