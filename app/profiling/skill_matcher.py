@@ -9,8 +9,14 @@ Script" is "JavaScript"). Offsets always point into the original text.
 Aliases that are ordinary words need more than a dictionary hit:
 - `cased`: exact case ("Excel" but not "excel at", "SAP" but not "sap");
 - `strict`: exact case and a related skill on the same or a neighbouring line
-  ("Go", "R", "C", "Word", "Outlook"), and single letters must not be glued to
-  "&", "-" or "." ("R&D", "C-suite", "J. Smith");
+  ("Go", "R", "C", "Word", "React"), either as a short list item or inside a
+  sentence after another word ("services in Go and Python", "Wrote React
+  components"; not "React quickly to..." at the start of a line, nor part of a
+  name such as "Ruby Tuesday"); single letters must not be glued to "&", "-" or
+  "." ("R&D", "C-suite", "J. Smith");
+- `related`: any case and anywhere, but only with a related skill on the same
+  line ("transformers" beside "switchgear", not in "transformer models"; "audit"
+  beside "month-end close", not in "stock audits");
 - `weak`: counts only as a short list item ("Sales" in "Skills: Sales, POS",
   not in "increased sales by 20%");
 - `adjective`: weak, and only when it describes the person, not a noun after
@@ -27,7 +33,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-PLAIN, CASED, STRICT, WEAK, ADJECTIVE, STOP = 0, 1, 2, 3, 4, 5
+PLAIN, CASED, STRICT, WEAK, ADJECTIVE, STOP, RELATED = 0, 1, 2, 3, 4, 5, 6
+_DEFERRED = (STRICT, RELATED)  # kept only when a related skill is found nearby
 
 _TOKEN = re.compile(
     r"[^\s@]+@[^\s@]+\.\w+|https?://\S+|www\.\S+"  # skipped: e-mail addresses, URLs
@@ -240,7 +247,7 @@ class SkillIndex:
             if entry.mode != STOP:
                 found.append((entry, start, end))
             return size
-        return size if any(e.mode == STRICT for e in entries) else 0
+        return size if any(e.mode in _DEFERRED for e in entries) else 0
 
 
 class _Cursor:
@@ -269,7 +276,9 @@ def _accept(entries, text, start, end, strict) -> AliasEntry | None:
         elif entry.mode == ADJECTIVE:
             if _is_list_item(text, start, end) and not _modifies_noun(text, end):
                 return entry
-        elif surface == entry.surface and _strict_ok(text, start, end, entry):
+        elif entry.mode == RELATED or (
+            surface == entry.surface and _strict_ok(text, start, end, entry)
+        ):
             strict.append((entry, start, end))
             return None
     return None
@@ -297,10 +306,11 @@ def _modifies_noun(text: str, end: int) -> bool:
 
 
 def _strict_ok(text: str, start: int, end: int, entry: AliasEntry) -> bool:
-    """A strict alias must be a short list item, not glued to "&", "-" or an initial's dot."""
+    """A strict alias must be a short list item or a name inside a sentence, not glued
+    to "&", "-" or an initial's dot."""
     if _YEAR_AFTER.match(text, end):  # "Spring 2019", "Go 2020" are not skills
         return False
-    if not _is_list_item(text, start, end, max_words=3):
+    if not (_is_list_item(text, start, end, max_words=3) or _in_sentence(text, start, end)):
         return False
     if len(entry.surface) > 2:
         return True
@@ -312,6 +322,19 @@ def _strict_ok(text: str, start: int, end: int, entry: AliasEntry) -> bool:
         rest = text[end + 1 : end + 3]
         return rest == "" or rest[0] == "\n"
     return True
+
+
+_WORD_BEFORE = re.compile(r"(?:[^\W_]|,)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+[A-Z][a-z]+\b")
+
+
+def _in_sentence(text: str, start: int, end: int) -> bool:
+    """True when a capitalised word stands inside a sentence, after another word or a
+    comma ("built in Go and Python", "Wrote React components"), so the capital marks a
+    name, not the start of a sentence or line ("React quickly..."). A capitalised word
+    after it makes it part of a longer name ("Ruby Tuesday", "Julia Roberts")."""
+    before = text[max(0, start - 3) : start]
+    return _WORD_BEFORE.search(before) is not None and _WORD_AFTER.match(text, end) is None
 
 
 _WINDOW = 400  # a "line" longer than this (a pasted paragraph) is cut to a window
@@ -360,15 +383,18 @@ def _is_list_item(text: str, start: int, end: int, max_words: int = 4) -> bool:
 
 
 def _has_context(candidate, found, text: str) -> bool:
+    """A related skill on the same line; for a strict alias also on a neighbouring line
+    (a list of tools is often split over lines)."""
     entry, start, end = candidate
     lo, hi = line_bounds(text, start, end)
-    lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1 if lo > 0 else 0
-    hi = _find_end(text, hi + 1) if hi < len(text) else hi
+    if entry.mode == STRICT:
+        lo = text.rfind("\n", 0, max(lo - 1, 0)) + 1 if lo > 0 else 0
+        hi = _find_end(text, hi + 1) if hi < len(text) else hi
     for other, s, _ in found:
         if (
             lo <= s < hi
             and other.skill_id != entry.skill_id
-            and other.mode != STRICT
+            and other.mode not in _DEFERRED
             and other.category in entry.context
         ):
             return True

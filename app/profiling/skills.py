@@ -4,7 +4,9 @@ Evidence comes only from text where a person claims a skill: summary, skills,
 experience bullets, projects, certifications and the like. Headings, job
 title/company lines, degree lines, contact lines, references and interests
 are not evidence ("Sales Assistant" as a job title does not make "Sales" a
-skill). Every skill has the line it was found in, so none is without evidence.
+skill). Every skill has the line it was found in, so none is without evidence;
+a line where the skill is used or listed is preferred to the summary, which only
+claims it ("Phonics lead: raised the pass rate" over "Passionate about phonics").
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from app.profiling.parse.sections import strip_bullet
 from app.profiling.taxonomy import Taxonomy, evidence_for
 
 _QUALIFICATIONS = {"Certifications & licences", "Health & safety"}
+_CLAIMS = {"header", "summary"}  # sections that claim a skill rather than show it
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;|•·▪●◦/]|\s[-–—]\s|\band\b)\s*")
 _NOT_SKILL = re.compile(
     r"\b(?:years?|experience|excellent|strong|good|ability|able|skills?|knowledge of|including|"
@@ -30,7 +33,7 @@ _NOT_SKILL = re.compile(
 
 def extract_skills(cv: ParsedCV, taxonomy: Taxonomy) -> list[SkillItem]:
     evidence_lines = _evidence_lines(cv)
-    texts = [text for _, text in evidence_lines]
+    texts = [text for _, text, _ in evidence_lines]
     offsets, pos = [], 0
     for text in texts:
         offsets.append(pos)
@@ -39,15 +42,20 @@ def extract_skills(cv: ParsedCV, taxonomy: Taxonomy) -> list[SkillItem]:
     by_id: dict[str, tuple] = {}
     counts: dict[str, int] = {}
     covered: dict[int, list[tuple[int, int]]] = {}
+    claimed_only: set[str] = set()  # skills whose evidence so far is a summary line
     for skill, start, end in taxonomy.iter_matches(full):
         idx = bisect.bisect_right(offsets, start) - 1
-        line = evidence_lines[idx][0]
+        line, _, kind = evidence_lines[idx]
         if line.line in cv.qualification_lines and skill.category not in _QUALIFICATIONS:
             continue
         covered.setdefault(line.line, []).append((start - offsets[idx], end - offsets[idx]))
         counts[skill.id] = counts.get(skill.id, 0) + 1
-        if skill.id not in by_id:
+        if skill.id not in by_id or (skill.id in claimed_only and kind not in _CLAIMS):
             by_id[skill.id] = (skill, evidence_for(full, start, end), line)
+            if kind in _CLAIMS:
+                claimed_only.add(skill.id)
+            else:
+                claimed_only.discard(skill.id)
     # Built once with the final count: pydantic's checked setattr is slower than creation.
     items = [
         SkillItem(
@@ -60,13 +68,17 @@ def extract_skills(cv: ParsedCV, taxonomy: Taxonomy) -> list[SkillItem]:
         )
         for sid, (skill, evidence, line) in by_id.items()
     ]
-    items += _listed_skills(cv, covered, {i.name.lower() for i in items})
+    known = {i.name.lower() for i in items}
+    if cv.contact.name is not None:  # a name that landed in a skills column
+        known.add(cv.contact.name.value.lower())
+    items += _listed_skills(cv, covered, known)
     items.sort(key=lambda i: (-i.mentions, i.source.line or 0))
     return items
 
 
 def _evidence_lines(cv: ParsedCV):
-    """(line, text) for every line that may hold evidence; other lines become empty."""
+    """(line, text, section kind) for every line; lines that may not hold evidence
+    have empty text."""
     out = []
     skip = cv.non_evidence_lines
     for section in cv.sections:
@@ -76,7 +88,7 @@ def _evidence_lines(cv: ParsedCV):
             contact = section.kind == "header" and _contact_line(text)
             if not usable or line.line in skip or contact:
                 text = ""
-            out.append((line, text))
+            out.append((line, text, section.kind))
     return out
 
 
@@ -99,7 +111,9 @@ def _listed_skills(cv: ParsedCV, covered, known: set[str]) -> list[SkillItem]:
             for part in _ITEM_SPLIT.split(text):
                 start = text.find(part, pos)
                 pos = start + len(part)
-                item = strip_bullet(part).strip(" .:*()")
+                if _is_sentence(part):
+                    continue
+                item = _strip_brackets(strip_bullet(part).strip(" .:*"))
                 if ":" in item:
                     item = item.split(":")[-1].strip()
                 if not _plausible(item) or item.lower() in known or _is_language(item):
@@ -118,10 +132,33 @@ def _listed_skills(cv: ParsedCV, covered, known: set[str]) -> list[SkillItem]:
     return out
 
 
+def _is_sentence(part: str) -> bool:
+    """ "References available on request." is a sentence, not a skill: three or more
+    words ending in a full stop."""
+    part = part.strip()
+    return part.endswith(".") and len(part.split()) >= 3
+
+
+def _strip_brackets(item: str) -> str:
+    """Outer brackets off, and a bracket only when its pair is gone too: "(Python)" is
+    "Python", "Mother tongue(s)" keeps its "(s)"."""
+    item = item.strip()
+    while item[:1] == "(" and item[-1:] == ")" and item.count("(") == 1:
+        item = item[1:-1].strip()
+    if item.count("(") != item.count(")"):
+        item = item.strip("()").strip()
+    return item
+
+
+_CEFR = re.compile(r"^(?:[abc][12]|native)$")  # "German B2", "Polish native"
+
+
 def _is_language(item: str) -> bool:
-    """ "English & Spanish" in a skills list is languages, not a skill."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", item)]
-    return bool(words) and all(w in LANGUAGES or w in ("and", "bilingual", "fluent") for w in words)
+    """ "English & Spanish" or "German B2" in a skills list is languages, not a skill."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", item)]
+    return bool(words) and any(w in LANGUAGES for w in words) and all(
+        w in LANGUAGES or w in ("and", "bilingual", "fluent") or _CEFR.match(w) for w in words
+    )
 
 
 def _plausible(item: str) -> bool:
@@ -130,6 +167,6 @@ def _plausible(item: str) -> bool:
         return False
     if not re.search(r"[A-Za-z]{2}", item) or re.search(r"\d{4}", item):
         return False
-    if item[0].islower() or item.endswith("."):
+    if item[0].islower() or item.endswith(".") or "(s)" in item:  # "Other language(s)"
         return False
     return not _NOT_SKILL.search(item)

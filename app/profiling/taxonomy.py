@@ -19,6 +19,7 @@ from app.profiling.skill_matcher import (
     ADJECTIVE,
     CASED,
     PLAIN,
+    RELATED,
     STOP,
     STRICT,
     WEAK,
@@ -46,9 +47,11 @@ _TITLE_NOISE = frozenset(
         "iv", "v", "1", "2", "3", "level", "entry", "experienced", "qualified", "temporary",
         "temp", "locum", "part", "full", "time", "fixed", "term", "contract", "contractor",
         "casual", "seasonal", "volunteer", "relief", "bank", "agency", "night", "nights", "day",
-        "days", "weekend", "weekends",
+        "days", "weekend", "weekends", "self", "employed", "freelance", "freelancer",
     }
-)
+)  # fmt: skip
+# A learner's title often names a field, not a role: "Data Science Intern".
+_LEARNER = frozenset({"intern", "internship", "placement", "trainee", "apprentice", "student"})
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,13 @@ class Occupation:
     family: str
     alt_titles: tuple[str, ...]
     skills: tuple[str, ...]  # skill ids
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    occupation: Occupation
+    known: str  # the known title found, as written in the taxonomy ("Class Teacher")
+    exact: bool  # the whole title is that known title, give or take seniority words
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,7 @@ class Taxonomy:
             modes.update({a: WEAK for a in raw.get("weak", [])})
             modes.update({a: ADJECTIVE for a in raw.get("adjective", [])})
             modes.update({a: STRICT for a in raw.get("strict", [])})
+            modes.update({a: RELATED for a in raw.get("related", [])})
             by_lower = {a.lower(): m for a, m in modes.items()}
             for form in (skill.name, *skill.aliases):
                 mode = modes.get(form, PLAIN)
@@ -108,7 +119,7 @@ class Taxonomy:
                 self._by_name.setdefault(form.lower(), skill)
         for phrase in not_skills:
             self._index.add(phrase, AliasEntry("", "", STOP, phrase, frozenset()))
-        self._titles: dict[tuple[str, ...], Occupation] = {}
+        self._titles: dict[tuple[str, ...], tuple[Occupation, str]] = {}
         for raw in occupations:
             occ = Occupation(
                 raw["code"], raw["title"], raw["family"], tuple(raw["alt_titles"]),
@@ -116,12 +127,17 @@ class Taxonomy:
             )
             self.occupations.append(occ)
         # Alternative titles first: they are the wording people use. O*NET titles last.
+        # A title whose last word is a seniority or contract word matches only as a
+        # whole: without that word a field is left, which must not be found inside
+        # other titles ("Plumbing Apprentice" would make "plumbing" a title inside
+        # "Plumbing Supplies Manager", "Assistant Principal" "assistant").
+        self._whole_only: dict[tuple[str, ...], tuple[Occupation, str]] = {}
         for occ in self.occupations:
-            for alt in occ.alt_titles:
-                self._titles.setdefault(title_key(alt), occ)
-        for occ in self.occupations:
-            self._titles.setdefault(title_key(occ.title), occ)
-        self._titles.pop((), None)
+            for known in (*occ.alt_titles, occ.title):
+                words, key = _TITLE_WORD.findall(known.lower()), title_key(known)
+                into = self._whole_only if words[-1] in _TITLE_NOISE else self._titles
+                if key:
+                    into.setdefault(key, (occ, known))
         self._max_title_len = max(len(k) for k in self._titles)
 
     def skill_by_name(self, name: str) -> Skill | None:
@@ -142,27 +158,65 @@ class Taxonomy:
         return [(skills[e.skill_id], start, end) for e, start, end in self._index.scan(text)]
 
     def match_title(self, title: str) -> Occupation | None:
-        """The occupation whose title or alternative title best fits a job title.
+        """The occupation whose title or alternative title best fits a job title."""
+        found = self.find_title(title)
+        return found.occupation if found is not None else None
+
+    def find_title(self, title: str) -> TitleMatch | None:
+        """The known title that best fits a job title, and its occupation.
 
         The longest known title found inside `title` wins ("Senior Staff Nurse,
         ICU" contains "staff nurse"); on a tie the one further right, where
-        English puts the head noun ("Nurse Manager" is a manager).
+        English puts the head noun ("Nurse Manager" is a manager). Words after
+        "to" name someone else ("Assistant to the Managing Director" is an
+        assistant). A learner's title may name a field ("Data Science Intern"):
+        then a title whose words begin the same way counts ("Data Scientist").
         """
         words = title_key(title)
         if not words:
             return None
+        exact = self._titles.get(words) or self._whole_only.get(words)
+        if exact is not None:
+            return TitleMatch(exact[0], exact[1], True)
+        if "to" in words[1:]:
+            words = words[: words.index("to", 1)]
+        found = self._longest_inside(words)
+        if found is None and _LEARNER.intersection(_TITLE_WORD.findall(title.lower())):
+            found = self._field_title(words)
+        return found
+
+    def _longest_inside(self, words: tuple[str, ...]) -> TitleMatch | None:
         exact = self._titles.get(words)
         if exact is not None:
-            return exact
-        best: tuple[int, int, Occupation] | None = None
+            return TitleMatch(exact[0], exact[1], True)
         for size in range(min(len(words), self._max_title_len), 0, -1):
-            for i in range(len(words) - size + 1):
-                occ = self._titles.get(words[i : i + size])
-                if occ is not None and (best is None or (size, i) > best[:2]):
-                    best = (size, i, occ)
-            if best is not None:
-                return best[2]
+            for i in range(len(words) - size, -1, -1):  # rightmost first
+                hit = self._titles.get(words[i : i + size])
+                if hit is not None:
+                    return TitleMatch(hit[0], hit[1], False)
         return None
+
+    def _field_title(self, words: tuple[str, ...]) -> TitleMatch | None:
+        """A known title as long as `words` whose words start like them: "data science"
+        is "data scientist", "software engineering" is "software engineer"."""
+        for key, (occ, known) in self._titles.items():
+            if len(key) == len(words) and all(map(_same_stem, key, words)):
+                return TitleMatch(occ, known, False)
+        return None
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Words that differ only in their ending: "science"/"scientist",
+    "accounting"/"accountant" (a shared start of five letters, at most three left over
+    on the shorter word)."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 and n >= min(len(a), len(b)) - 3
 
 
 def evidence_for(text: str, start: int, end: int) -> str:
