@@ -28,14 +28,23 @@ class SkillFit:
     sentence: str
 
 
-def skill_fit(profile_skills: dict[str, str], job: JobFeatures) -> SkillFit:
+def skill_fit(
+    profile_skills: dict[str, str], job: JobFeatures, similarity: float | None
+) -> SkillFit:
     """Share of the posting's skills the person has; skills in the title count double.
 
     The share is bent upwards (``** 0.7``): postings list nice-to-haves, so having most
-    of them is already a strong fit.
+    of them is already a strong fit. A posting that names no skills we recognise (other
+    languages, trades the taxonomy lacks) is not given the benefit of the doubt: the part
+    follows ``similarity``, how well its title and text match the profile (None: the
+    profile has neither), so an unknown posting ranks no better than a known mismatch
+    unless it reads like the person's work.
     """
-    if not job.skills:
+    if not job.skills and similarity is None:  # nothing on the profile side either
         return SkillFit(NEUTRAL, [], [], "The posting names no skills we recognise.")
+    if not job.skills:
+        why = "The posting names no skills we recognise, so this part follows how well its "
+        return SkillFit(similarity or 0.0, [], [], why + "title and text match yours.")
     if not profile_skills:
         return SkillFit(NEUTRAL, [], list(job.skills.values())[:10],
                         "Your profile has no skills yet, so skills were not compared.")  # fmt: skip
@@ -189,87 +198,6 @@ def seniority_fit(level: int | None, years: float | None, job: JobFeatures) -> t
         return 0.6, " ".join(notes) or "Seniority could not be compared."
     weight = sum(w for w, _ in parts)
     return sum(w * f for w, f in parts) / weight, " ".join(notes)
-
-
-# ------------------------------------------------------------------ location and remote
-
-_PLACE_ALIASES = {
-    "usa": "united states", "us": "united states", "u.s.": "united states",
-    "united states of america": "united states", "america": "united states",
-    "uk": "united kingdom", "gb": "united kingdom", "great britain": "united kingdom",
-    "england": "united kingdom", "deutschland": "germany", "de": "germany",
-    "nyc": "new york", "sf": "san francisco", "munchen": "munich", "münchen": "munich",
-    "köln": "cologne", "wien": "vienna", "eu": "europe",
-}  # fmt: skip
-_EVERYWHERE = re.compile(r"\b(?:anywhere|worldwide|global|world ?wide|earth)\b", re.I)
-_MODE_WORDS = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
-
-
-def _norm_place(text: str) -> str:
-    text = text.lower().strip()
-    return _PLACE_ALIASES.get(text, text)
-
-
-def _place_terms(location: str) -> set[str]:
-    """Every comma/slash separated part of a location, with aliases, lower case."""
-    parts = re.split(r"[,/;|()\-–]|\bor\b", location.lower())
-    out = set()
-    for part in parts:
-        part = part.strip()
-        if part:
-            out.add(_PLACE_ALIASES.get(part, part))
-    return out
-
-
-def location_fit(prefs: Preferences, posting: Posting) -> tuple[float, str]:
-    """How the posting's place and workplace mode fit what the person wants."""
-    modes = prefs.remote_modes
-    wanted = [p for p in prefs.locations if p.strip().lower() not in ("remote", "anywhere")]
-    wants_remote = "remote" in modes or len(wanted) < len(prefs.locations)
-    mode = posting.remote
-    where = posting.location or ""
-    terms = _place_terms(where) if where else set()
-    hit = next((p for p in wanted if _norm_place(p) in terms), None)
-    mode_ok = not modes or mode is None or mode in modes or (mode == "remote" and wants_remote)
-
-    if mode == "remote":
-        region = where and not _EVERYWHERE.search(where) and terms - {"remote"}
-        if modes and not wants_remote:
-            return 0.5, f"A remote job; you asked for {_modes(modes)} work."
-        if region and wanted and hit is None:
-            return 0.6, (f"Remote, but for people in {where.replace('Remote', '').strip(' -–(),')}"
-                         f"; not among your locations ({', '.join(wanted)}).")  # fmt: skip
-        return 1.0, "A remote job, as you want." if modes else "A remote job."
-    if not where:
-        if mode is None:
-            return NEUTRAL, "The posting gives no location."
-        mode_job = f"{_article(_MODE_WORDS[mode])} {_MODE_WORDS[mode]} job"
-        return (0.8 if mode_ok else 0.4), f"{mode_job.capitalize()} with no location given."
-    mode_text = f"{_MODE_WORDS[mode]} " if mode else ""
-    a_job = f"{_article(mode_text or 'job')} {mode_text}job"
-    if hit is not None:
-        if mode is None:
-            return 1.0, f"{where} is in your locations ({hit})."
-        if mode_ok:
-            return 1.0, f"{a_job.capitalize()} in {where}, one of your locations ({hit})."
-        return 0.6, (
-            f"{where} is in your locations, but the job is {mode_text.strip()}; "
-            f"you asked for {_modes(modes)} work."
-        )
-    if not wanted:
-        if modes and not mode_ok:
-            return 0.3, f"{a_job.capitalize()} in {where}; you asked for {_modes(modes)} work."
-        return 0.7, f"{a_job.capitalize()} in {where} (you set no locations)."
-    penalty = 0.2 if mode == "hybrid" else 0.1
-    return penalty, f"{where} is not among your locations ({', '.join(wanted)})."
-
-
-def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeio" else "a"
-
-
-def _modes(modes: frozenset[str]) -> str:
-    return " or ".join(_MODE_WORDS[m] for m in sorted(modes))
 
 
 # ------------------------------------------------------------------ salary

@@ -45,7 +45,10 @@ _LEVEL_CUES: list[tuple[re.Pattern[str], int]] = [
                 r"praktikum|praktikant\w*)\b", re.I), 0),
     (re.compile(r"\b(?:principal|distinguished|head of|director|vp|vice president|chief|"
                 r"c[tei]o)\b", re.I), 5),
-    (re.compile(r"\b(?:staff|lead|leader|tech lead|team lead)\b", re.I), 4),
+    # "Staff" is a lead level only on engineering-style ladders; a Staff Nurse or Staff
+    # Accountant is the regular level of those trades.
+    (re.compile(r"\bstaff\b(?=.*\b(?:engineer|engineering|developer|programmer|scientist|"
+                r"designer|architect|researcher|swe|sre)s?\b)|\b(?:lead|leader)\b", re.I), 4),
     (re.compile(r"\b(?:senior|sr|snr|iii|expert)\b", re.I), 3),
     (re.compile(r"\b(?:junior|jr|jnr|graduate|entry[- ]level|new grad)\b", re.I), 1),
     (re.compile(r"\bii\s*$", re.I), 2),  # "Engineer II"
@@ -57,6 +60,26 @@ _LEVEL_LABELS = {"internship": 0, "entry level": 1, "associate": 1, "mid-senior 
 _YEARS_RE = re.compile(  # starts at a digit: a leading optional group made it 10x slower
     r"(\d{1,2})(?:\s*\+|\s*(?:-|–|to)\s*\d{1,2})?\s*\+?\s*(?:years?|yrs?)\b", re.I
 )
+# Years asked for are years *of experience*: the word follows in the same clause
+# ("3+ years of professional experience", "5 years' SaaS sales experience"), or leads up
+# to the number ("Experience: 3+ years", "experience of at least 4 years"), or the years
+# are in a role ("2 years as a nurse", "3 years in a similar role"). Ages ("18 years or
+# older", "patients aged 5 to 17 years") and other durations never count.
+_CLAUSE_END = re.compile(r"[.;!?\n•]")
+_EXPERIENCE = r"(?:experience|exp\b|erfahrung|berufserfahrung)"
+_AFTER_RE = re.compile(
+    rf"^\W{{0,3}}(?:(?!(?:and|but|or|ago|we|our|you|to)\b)[\w'’-]+\s+){{0,4}}{_EXPERIENCE}|"
+    r"^\W{0,3}(?:as\s+an?\b|in\s+(?:an?\s+|the\s+)?(?:similar|related|comparable|relevant|"
+    r"equivalent|same)\b)",
+    re.I,
+)
+_BEFORE_RE = re.compile(
+    rf"{_EXPERIENCE}\W{{0,3}}(?:(?:of|is|required|minimum|min|at least|ideally|preferably|"
+    r"around|about)\W{0,3})*$",
+    re.I,
+)
+_AGE_BEFORE_RE = re.compile(r"\b(?:aged?|ages|between)\s*$", re.I)
+_AGE_AFTER_RE = re.compile(r"^\s*(?:old|of age|\+?\s*(?:or|and)\s+(?:older|over|above))\b", re.I)
 
 
 def level_from_title(title: str, extra_label: str | None = None) -> int | None:
@@ -69,12 +92,24 @@ def level_from_title(title: str, extra_label: str | None = None) -> int | None:
     return None
 
 
+def _asks_experience(text: str, start: int, end: int) -> bool:
+    """Whether the "N years" at ``text[start:end]`` is years of experience (see above)."""
+    before = text[max(0, start - 60) : start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    before = before[cut:]
+    after = text[end : end + 80]
+    stop = _CLAUSE_END.search(after)
+    after = after[: stop.start()] if stop else after
+    if _AGE_BEFORE_RE.search(before) or _AGE_AFTER_RE.search(after):
+        return False
+    return bool(_AFTER_RE.search(after) or _BEFORE_RE.search(before))
+
+
 def years_required(text: str) -> float | None:
     """The fewest years of experience a posting asks for ("3+ years of experience")."""
     best: float | None = None
     for m in _YEARS_RE.finditer(text[:20000]):
-        context = text[max(0, m.start() - 60) : m.end() + 60].lower()
-        if "experience" not in context and "erfahrung" not in context:
+        if not _asks_experience(text, m.start(), m.end()):
             continue
         years = float(m.group(1))
         if 0 < years <= 20 and (best is None or years < best):

@@ -20,12 +20,13 @@ from typing import Any
 
 from app.matching import components as c
 from app.matching.features import DEFAULT_CACHE, FeatureCache, TaxonomyLike
+from app.matching.location import WantedPlaces, location_fit
 from app.matching.profile import MatchProfile
 from app.matching.relevance import DocTerms, Query, relevance
 from app.sources.models import Posting
 
 SCORER_NAME = "offline"
-SCORER_VERSION = "1.0.0"  # bump whenever a change alters any score
+SCORER_VERSION = "1.1.0"  # bump whenever a change alters any score
 WEIGHTS: dict[str, int] = {
     "skills": 35,
     "title": 20,
@@ -83,6 +84,7 @@ class Scorer:
             if t and t.strip()
         ]
         self._level = c.profile_level(profile)
+        self._where = WantedPlaces.from_preferences(profile.preferences)
         self._query = Query.from_text(
             profile.text,
             extra_terms=[*profile.skills.values(), *profile.wanted_titles, *profile.titles],
@@ -105,10 +107,9 @@ class Scorer:
     def score(self, posting: Posting) -> MatchResult:
         job = self.cache.get(posting, self.taxonomy)
         prefs = self.profile.preferences
-        skills = c.skill_fit(self._skills, job)
         title, title_why = c.title_fit(self._titles, posting, job)
         level, level_why = c.seniority_fit(self._level, self.profile.years_experience, job)
-        place, place_why = c.location_fit(prefs, posting)
+        place, place_why = location_fit(self._where, posting)
         pay, pay_why = c.salary_fit(prefs, posting)
         rel, shared = relevance(self._query, DocTerms.from_text(posting.description))
         text = min(1.0, rel / TEXT_FULL) if self._query.weights else c.NEUTRAL
@@ -118,6 +119,9 @@ class Scorer:
             text_why = f"Shares terms with your profile: {', '.join(shared)}."
         else:
             text_why = "Shares few terms with your profile."
+        judged = [f for f, ok in ((title, self._titles), (text, self._query.weights)) if ok]
+        similarity = sum(judged) / len(judged) if judged else None
+        skills = c.skill_fit(self._skills, job, similarity)
         fractions = {
             "skills": skills.fraction,
             "title": title,

@@ -4,7 +4,8 @@ The rules (docs/search.md):
 
 - A posting is identified by (source, external_id). Unknown: **new**. Known but closed:
   **reopened**. Known with another content hash: **updated**. Otherwise **unchanged**
-  (only ``last_seen_at`` moves, and the URL or posted date if the board changed them).
+  (only ``last_seen_at`` moves, and the URL, posted date or ``group_key`` if they changed:
+  a new grouping rule regroups stored jobs as they are seen again).
 - **Closing**: a stored open job whose source answered completely
   (``SourceResult.complete``) and did not list it any more gets ``closed_at``. Jobs of
   failed sources, feeds and page-capped fetches are never closed; nothing is deleted.
@@ -24,7 +25,7 @@ from typing import TypeVar
 
 from app.matching import SCORER_VERSION
 from app.sources.models import Posting
-from app.storage.jobs import Key, StoredJob, fit_external_id
+from app.storage.jobs import GROUP_KEY_MAX, Key, StoredJob, fit_external_id
 
 T = TypeVar("T")
 SLICE_SECONDS = 0.005
@@ -141,7 +142,8 @@ async def compare(
             changes.upserts.append(p)
         else:
             changes.unchanged += 1
-            if old.url != p.url or old.posted_at != p.posted_at:
+            regroup = old.group_key is not None and old.group_key != p.group_key[:GROUP_KEY_MAX]
+            if old.url != p.url or old.posted_at != p.posted_at or regroup:
                 changes.upserts.append(p)
             else:
                 changes.touch_ids.append(old.id)

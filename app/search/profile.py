@@ -106,7 +106,11 @@ def build_match_profile(data: dict[str, Any], taxonomy: TaxonomyLike) -> Profile
     if not wanted:
         wanted = _strings(data.get("suggested_job_titles"))[:SUGGESTED_TITLES_USED]
     modes = [_MODES.get(m.lower()) for m in _strings(prefs.get("remote_modes"))]
-    locations = _strings(prefs.get("locations")) or _strings(data.get("location"))
+    home = data.get("location")
+    # The profile's location is one place ("Berlin, Germany"), not a list to split.
+    locations = _strings(prefs.get("locations")) or (
+        [home.strip()] if isinstance(home, str) and home.strip() else []
+    )
     seniority = prefs.get("seniority")
     if not isinstance(seniority, str) or seniority.lower() not in SENIORITY_LEVELS:
         seniority = None

@@ -1,16 +1,23 @@
 """Grouping of the same job seen on two boards, or reposted, so a person sees it once.
 
 The rule (``group_key_for``): two postings are the same job when their normalised
-company, title and location are equal.
+company, title and location are equal. When in doubt the key keeps postings apart: a job
+shown twice is a nuisance, two jobs merged into one hide one of them.
 
-- company: accents folded, lower case, "&" read as "and", punctuation dropped, legal
-  suffixes dropped ("Acme, Inc." = "ACME GmbH" = "acme").
+- company: accents folded, lower case, "&" read as "and", dotted abbreviations joined
+  ("B.V." = "BV"), then legal-form words dropped from the end ("Acme, Inc." = "ACME GmbH"
+  = "acme"; "Randstad Nederland B.V." = "Randstad Nederland") and a leading "The". Only
+  the end: "Co-op" and "The Company Store" keep their words.
 - title: lower case, gender tags dropped ("(m/w/d)", "(f/m/x)", "(all genders)"),
   workplace words in brackets or after a dash dropped ("Engineer (Remote)" = "Engineer"),
   "Sr."/"Snr" read as "senior" and "Jr." as "junior"; other words are kept, so
   "Senior Engineer" and "Engineer" stay apart.
-- location: "remote" for remote jobs (whatever region they name); otherwise the city, i.e.
-  the first place before a comma ("Berlin, Germany" = "Berlin (Hybrid)" = "berlin").
+- location (the first place named, read by ``app.places.locations``): the city with its
+  state or province where those are part of a city's name (US, Canada: "Columbus, OH" and
+  "Columbus, GA" differ), without the country ("Berlin, Germany" = "Berlin" = "Berlin,
+  BE, DE"; local names folded, "München" = "Munich"). A place in brackets counts
+  ("Hybrid (London)" is London). Without a city, the state, country or area. Remote jobs
+  get "remote" before it, so "Remote (US)" and "Remote (EMEA)" stay apart.
 
 Without a company nothing can be claimed about sameness, so such a posting gets a key of
 its own (``~source:external_id``).
@@ -19,17 +26,19 @@ its own (``~source:external_id``).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from app.places.locations import Place, fold, parse_location
 from app.sources.models import Posting
 
 _LEGAL = {
     "inc", "incorporated", "llc", "ltd", "limited", "gmbh", "ag", "corp", "corporation", "co",
-    "plc", "sa", "sas", "sarl", "bv", "nv", "se", "srl", "spa", "oy", "ab", "as", "asa", "pty",
-    "kg", "ug", "lp", "llp", "pte", "company", "the", "group", "holdings", "kk",
+    "plc", "sa", "sas", "sarl", "bv", "nv", "se", "srl", "spa", "oy", "oyj", "ab", "as", "asa",
+    "aps", "pty", "kg", "kgaa", "ug", "ev", "lp", "llp", "pte", "pvt", "bhd", "sdn", "ltda",
+    "sl", "company", "group", "holding", "holdings", "kk",
 }  # fmt: skip
+_DOTTED = re.compile(r"\b(?:[a-z]\.)+[a-z]\b\.?")  # "b.v." "s.p.a." "l.l.c."
 _WORKPLACE = r"remote|hybrid|on[- ]?site|in[- ]office|onsite|anywhere|worldwide|wfh"
 _GENDER_RE = re.compile(
     r"[(\[]\s*(?:[mwfdxh]\s*[/|,]\s*){1,3}[mwfdxh]\s*\*?[)\]]|\ball genders?\b|\bgn\b|"
@@ -44,21 +53,17 @@ _ABBREV = {"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior", "mg
            "eng": "engineer", "engr": "engineer", "dev": "developer"}  # fmt: skip
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
-
-
 def _words(text: str) -> list[str]:
-    return [w for w in _NON_WORD.sub(" ", _fold(text).replace("&", " and ")).split() if w]
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), fold(text))
+    return [w for w in _NON_WORD.sub(" ", text.replace("&", " and ")).split() if w]
 
 
 def normalize_company(company: str | None) -> str:
     words = _words(company or "")
-    kept = [w for w in words if w not in _LEGAL]
-    while kept and kept[-1] == "and":  # "Smith & Co." -> "smith"
+    kept = words[1:] if words[:1] == ["the"] and len(words) > 1 else list(words)
+    while len(kept) > 1 and (kept[-1] in _LEGAL or kept[-1] == "and"):  # "Smith & Co." -> smith
         kept.pop()
-    return " ".join(kept or words)
+    return " ".join(kept if kept and kept[-1] not in _LEGAL else words)
 
 
 def normalize_title(title: str | None) -> str:
@@ -69,15 +74,18 @@ def normalize_title(title: str | None) -> str:
 
 
 def normalize_location(location: str | None, remote: str | None) -> str:
+    places = parse_location(location or "").places
+    words = [_place_key(places[0])] if places else []
     if remote == "remote":
-        return "remote"
-    if not location:
-        return ""
-    first = re.split(r"\s+/\s+|;|\||\bor\b", location, maxsplit=1)[0]
-    city = first.split(",", 1)[0]
-    city = _BRACKET_RE.sub(" ", city)
-    words = [w for w in _words(city) if not re.fullmatch(_WORKPLACE, w)]
-    return " ".join(words)
+        words.insert(0, "remote")
+    return " ".join(w for w in words if w)
+
+
+def _place_key(place: Place) -> str:
+    if place.city:
+        keep_region = place.region_coded or (place.region and not place.country)
+        return f"{place.city} {place.region}" if keep_region else place.city
+    return place.region or place.country or place.area
 
 
 def group_key_for(

@@ -34,10 +34,12 @@ _JOB = Job.__table__
 _MATCH = Match.__table__
 #: Column sizes from models.py that identify a job: see ``fit_external_id``.
 SOURCE_MAX, EXTERNAL_ID_MAX = 200, 500
+#: ``job.group_key`` is cut to this length when stored.
+GROUP_KEY_MAX = 200
 # Other column sizes: PostgreSQL enforces them, so long display values are cut to fit.
 _LIMITS = {"url": 2000, "title": 500, "company": 300, "location": 300, "remote": 20,
            "salary_currency": 10, "salary_interval": 20, "employment_type": 50,
-           "group_key": 200}  # fmt: skip
+           "group_key": GROUP_KEY_MAX}  # fmt: skip
 #: Fields a changed posting overwrites; first_seen_at never changes.
 _CONTENT = ("url", "title", "company", "location", "remote", "salary_min", "salary_max",
             "salary_currency", "salary_interval", "description", "posted_at", "content_hash",
@@ -66,6 +68,9 @@ class StoredJob:
     match_hash: str | None = None
     match_scorer_version: str | None = None
     match_fingerprint: str | None = None
+    #: The stored ``group_key`` ("" for none); None when not loaded. A search rewrites a
+    #: job whose key differs from the one its posting gets now (the grouping rule changed).
+    group_key: str | None = None
 
 
 @dataclass(slots=True)
@@ -157,7 +162,7 @@ async def load_stored_jobs(
     query = (
         select(Job.id, Job.source, Job.external_id, Job.content_hash, Job.closed_at, Job.url,
                Job.posted_at, Match.job_content_hash, Match.scorer_version,
-               Match.profile_fingerprint)
+               Match.profile_fingerprint, Job.group_key)
         .outerjoin(Match, and_(Match.job_id == Job.id, Match.user_id == user_id,
                                Match.scorer == scorer))
         .where(or_(Job.closed_at.is_(None), Job.source.in_(list(sources))))
@@ -168,7 +173,7 @@ async def load_stored_jobs(
         async for partition in result.partitions(_READ_PARTITION):
             for r in partition:
                 stored[(r[1], r[2])] = StoredJob(
-                    r[0], r[1], r[2], r[3], r[4] is not None, r[5], r[6], r[7], r[8], r[9]
+                    r[0], r[1], r[2], r[3], r[4] is not None, *r[5:10], r[10] or ""
                 )
             await asyncio.sleep(0)
     return stored

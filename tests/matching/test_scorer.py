@@ -134,7 +134,7 @@ def test_neutral_when_nothing_to_compare(taxonomy, cache):
          0.5, "A remote job; you asked for on-site work."),
         (Preferences(frozenset({"remote"}), ("Germany",)),
          dict(location="Remote - US", remote="remote"),
-         0.6, "Remote, but for people in US; not among your locations (Germany)."),
+         0.2, "Remote, but only for people in US; your locations (Germany) are outside it."),
         (Preferences(frozenset({"remote"}), ("Berlin",)), dict(location="Berlin", remote="onsite"),
          0.6, "Berlin is in your locations, but the job is on-site; you asked for remote work."),
         (Preferences(locations=("Munich",)), dict(location="München, Germany", remote=None),

@@ -41,7 +41,8 @@ def test_profile_and_preferences_become_a_match_profile():
     assert p.wanted_titles == ("Backend Engineer", "Python Developer", "Data Engineer")
     assert p.years_experience == 7 and p.seniority == "senior"
     assert p.preferences.remote_modes == frozenset({"remote", "onsite"})
-    assert p.preferences.locations == ("Berlin", "Germany")  # the profile's, none preferred
+    # none preferred: the profile's location, one place (not "Berlin" or anywhere in Germany)
+    assert p.preferences.locations == ("Berlin, Germany",)
     assert (p.preferences.salary_floor, p.preferences.salary_currency) == (70000.0, "EUR")
     assert built.version == 3 and not built.empty
 

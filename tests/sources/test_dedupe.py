@@ -19,8 +19,8 @@ def test_title_rule():
 def test_location_rule():
     assert normalize_location("Berlin, Germany", None) == "berlin"
     assert normalize_location("Berlin (Hybrid)", "hybrid") == "berlin"
-    assert normalize_location("Remote - EU", "remote") == "remote"
-    assert normalize_location("New York, NY / San Francisco", None) == "new york"
+    assert normalize_location("Remote - EU", "remote") == "remote eu"  # the region is kept
+    assert normalize_location("New York, NY / San Francisco", None) == "new york ny"
 
 
 def _p(source, ident, title, company, location, posted=None, desc=""):

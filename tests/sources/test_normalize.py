@@ -145,7 +145,7 @@ def test_make_posting_fills_hash_and_group():
         "USD",
         "year",
     )
-    assert a.group_key == "acme|senior python engineer|remote"
+    assert a.group_key == "acme|senior python engineer|remote united states"
     assert len(a.content_hash) == 64
     # A repost elsewhere with the same content has the same hash (ids, urls, dates ignored).
     b = make_posting(
