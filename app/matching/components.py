@@ -217,9 +217,12 @@ def salary_fit(prefs: Preferences, posting: Posting) -> tuple[float, str]:
     unit = prefs.salary_currency or cur or ""
     if top is None:
         return NEUTRAL, "The posting states no salary."
+    open_ended = posting.salary_max is None  # "From £25,000": the start, not the top
     if top >= floor:
-        return 1.0, f"Pays up to {top:,.0f} {unit} a year, at or above your floor of {floor:,.0f}."
+        pays = "Pays from" if open_ended else "Pays up to"
+        return 1.0, f"{pays} {top:,.0f} {unit} a year, at or above your floor of {floor:,.0f}."
     short = (floor - top) / floor
+    pays = "Starts at" if open_ended else "Pays at most"
     return max(0.0, 1 - 3 * short), (
-        f"Pays at most {top:,.0f} {unit} a year, below your floor of {floor:,.0f}."
+        f"{pays} {top:,.0f} {unit} a year, below your floor of {floor:,.0f}."
     )

@@ -85,3 +85,19 @@ def test_a_posting_with_no_known_skills_leans_on_title_and_text(taxonomy):
 
 def test_scores_changed_so_the_version_moved():
     assert SCORER_VERSION != "1.0.0"
+
+
+def test_pay_with_only_a_start_says_so():
+    from app.matching.components import salary_fit
+    from app.matching.profile import Preferences
+    from app.sources.models import Posting
+
+    prefs = Preferences(salary_floor=30000, salary_currency="GBP")
+
+    def posting(low, high):  # type: ignore[no-untyped-def]
+        return Posting(source="file:x", external_id="1", title="Clerk", salary_min=low,
+                       salary_max=high, salary_currency="GBP", salary_interval="year")  # fmt: skip
+
+    assert salary_fit(prefs, posting(32000, None))[1].startswith("Pays from 32,000 GBP a year")
+    assert salary_fit(prefs, posting(25000, None))[1].startswith("Starts at 25,000 GBP a year")
+    assert salary_fit(prefs, posting(None, 35000))[1].startswith("Pays up to 35,000 GBP a year")
