@@ -17,7 +17,7 @@ import re
 from app.profiling.models import SkillItem, Source
 from app.profiling.parse.contact import EMAIL_RE, URL_RE, find_phones
 from app.profiling.parse.cv import SKILL_SECTIONS, ParsedCV
-from app.profiling.parse.extras import LANGUAGES
+from app.profiling.parse.languages import LANGUAGES
 from app.profiling.parse.sections import strip_bullet
 from app.profiling.taxonomy import Taxonomy, evidence_for
 

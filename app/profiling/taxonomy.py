@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from app.profiling.skill_matcher import (
+from app.profiling.skill_matcher import SkillIndex
+from app.profiling.skill_rules import (
     ADJECTIVE,
     CASED,
     PLAIN,
@@ -24,7 +25,6 @@ from app.profiling.skill_matcher import (
     STRICT,
     WEAK,
     AliasEntry,
-    SkillIndex,
     line_bounds,
 )
 

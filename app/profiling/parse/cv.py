@@ -14,18 +14,18 @@ from app.profiling.models import (
     References,
     Source,
 )
+from app.profiling.parse.certifications import parse_certifications
 from app.profiling.parse.contact import Contact, parse_contact
 from app.profiling.parse.education import has_degree, has_institution, parse_education
 from app.profiling.parse.experience import parse_entry, split_entries
-from app.profiling.parse.extras import (
+from app.profiling.parse.languages import (
     end_language_blocks,
     language_level,
     languages_in_prose,
     only_languages,
-    parse_certifications,
     parse_languages,
-    parse_references,
 )
+from app.profiling.parse.referees import parse_references
 from app.profiling.parse.sections import Line, Section, clean_line, split_sections, strip_bullet
 from app.profiling.taxonomy import Taxonomy
 

@@ -1,28 +1,17 @@
-"""Certifications, languages and references."""
+"""Languages and their levels: in a languages section ("Spanish (fluent)",
+"English C1", "Bilingual: English and Spanish"), in prose ("Fluent in Spanish",
+"native Polish speaker"), and where a Europass languages block ends.
+
+Language names are also read as German, French and Spanish CVs write them
+("Englisch", "anglais", "inglés").
+"""
 
 from __future__ import annotations
 
 import re
 
-from app.profiling.models import Certification, Language, Referee, References, Source
-from app.profiling.parse.contact import (
-    EMAIL_RE,
-    HONORIFIC_RE,
-    find_phones,
-    looks_like_name,
-    pretty_name,
-)
-from app.profiling.parse.dates import find_dates
-from app.profiling.parse.sections import (
-    ON_REQUEST_RE,
-    REFEREES_RE,
-    Line,
-    Section,
-    cut,
-    is_bullet,
-    strip_bullet,
-)
-from app.profiling.taxonomy import Taxonomy
+from app.profiling.models import Language
+from app.profiling.parse.sections import Line, Section, strip_bullet
 
 LANGUAGES = {
     w.lower(): w
@@ -83,58 +72,6 @@ _LANG_IN_TEXT = re.compile(
     r"((?i:native|fluent|bilingual|proficient|conversational))\b"
     r"|\b(?i:speaks?)\s+(?:(?i:fluent)\s+)?([A-Z][a-z]+)",
 )
-#: Words that name who issued a certificate: "Registered Nurse, Arizona State Board of
-#: Nursing" is one certification, not two.
-_ISSUER = re.compile(
-    r"\b(?:board|association|council|institute|society|department|commission|college|"
-    r"university|authority|agency|academy|federation)\b",
-    re.IGNORECASE,
-)
-
-
-def parse_certifications(lines: list[Line]) -> list[tuple[Certification, Line]]:
-    out = []
-    for line, text in _join_wrapped(lines):
-        if len(text) < 2:
-            continue
-        parts = [p.strip() for p in re.split(r"\s*[;|•]\s*", text) if p.strip()]
-        short_items = all(len(p.split()) <= 5 for p in text.split(","))
-        dated = re.search(r",\s*(?:19|20)\d\d\b", text)
-        issued = any(_ISSUER.search(re.sub(r"\([^)]*\)", "", p)) for p in text.split(",")[1:])
-        if len(parts) == 1 and "," in text and short_items and not dated and not issued:
-            parts = [p.strip() for p in text.split(",") if p.strip()]
-        for part in parts:
-            dates = find_dates(part)
-            name = part
-            date = None
-            if dates:
-                date = dates[-1][0].iso()
-                name = " ".join(cut(part, *dates[-1][1]).split()).strip(" ,-–—|:")
-                name = re.sub(r"\s*[-–—(,:]\s*(?:expires?|expiry|valid until|obtained|issued)?\s*$",
-                              "", name, flags=re.I)
-            if name.count("(") > name.count(")"):
-                name += ")"
-            if len(name) >= 2:
-                out.append((Certification(name=name, date=date), line))
-    return out
-
-
-def _join_wrapped(lines: list[Line]) -> list[tuple[Line, str]]:
-    """Rejoin a line wrapped in a narrow column: "NMC registered (PIN" + "12A3456E)"."""
-    out: list[tuple[Line, str]] = []
-    for line in lines:
-        text = strip_bullet(line.text)
-        if not text:
-            continue
-        if out and not is_bullet(line.text) and (
-            out[-1][1].count("(") > out[-1][1].count(")")
-            or text[0].islower()
-            or out[-1][1].endswith((",", "&", "-", " and", " of", " in"))
-        ):
-            out[-1] = (out[-1][0], f"{out[-1][1]} {text}")
-        else:
-            out.append((line, text))
-    return out
 
 
 def parse_languages(
@@ -254,61 +191,3 @@ def _language_in(item: str) -> str | None:
             if candidate in LANGUAGES:
                 return LANGUAGES[candidate]
     return None
-
-
-def parse_references(
-    lines: list[Line], all_lines: list[Line], taxonomy: Taxonomy | None = None
-) -> References:
-    """Referees, each a name line followed by role, organisation and contact lines.
-
-    A name-like line starts a new referee only where one can begin: first, after a
-    blank line, with a title ("Mr David Osei"), or once the last referee has a role or
-    contact details. So "Deputy Headteacher, St Mary's" straight under a name is that
-    referee's role, not a second referee.
-    """
-    refs = References()
-    for line in all_lines:
-        if REFEREES_RE.search(line.text) and ON_REQUEST_RE.search(line.text):
-            refs.available_on_request = True
-            refs.source = refs.source or _src(line)
-    body = [ln for ln in lines if ln.text.strip()]
-    if body and all(ON_REQUEST_RE.search(ln.text) for ln in body[:1]) and len(body) <= 2:
-        refs.available_on_request = True
-        refs.source = refs.source or _src(body[0])
-        return refs
-    current: Referee | None = None
-    after_blank = True
-    for line in lines:
-        text = strip_bullet(line.text)
-        if not text:
-            after_blank = True
-            continue
-        name_part = re.split(r"\s*[,|–—]\s*", text)[0]
-        rest = text[len(name_part) :].strip(" ,|–—")
-        can_start = (
-            current is None
-            or after_blank
-            or bool(current.details or current.email or current.phone)
-            or bool(HONORIFIC_RE.match(text))
-        )
-        after_blank = False
-        if can_start and not is_bullet(line.text) and looks_like_name(name_part, taxonomy):
-            current = Referee(name=pretty_name(name_part), source=_src(line))
-            current.details = rest or None
-            refs.referees.append(current)
-            continue
-        if current is None:
-            continue
-        email = EMAIL_RE.search(text)
-        phones = find_phones(text)
-        if email and not current.email:
-            current.email = email.group()
-        if phones and not current.phone:
-            current.phone = phones[0]
-        if not email and not phones:
-            current.details = f"{current.details}; {text}" if current.details else text
-    return refs
-
-
-def _src(line: Line) -> Source:
-    return Source(page=line.page, line=line.line)
