@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from app.matching.features import JobFeatures
 from app.matching.profile import LEVEL_NAMES, SENIORITY_LEVELS, MatchProfile, Preferences
 from app.sources.models import Posting
-from app.sources.salary import annualize
+from app.sources.salary_interval import annualize
 
 NEUTRAL = 0.5
 

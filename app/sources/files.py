@@ -23,7 +23,7 @@ from app.sources.base import Adapter, FetchContext
 from app.sources.http import SourceFetchError, in_thread
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
-from app.sources.salary import salary_from_fields, salary_from_value
+from app.sources.salary_fields import salary_from_fields, salary_from_value
 from app.sources.spec import SourceSpec
 from app.sources.text import markdown_to_text
 

@@ -12,7 +12,8 @@ from app.sources.base import Adapter, FetchContext, base_url, company_from_spec,
 from app.sources.http import SourceFetchError
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
-from app.sources.salary import Salary, salary_from_fields
+from app.sources.salary import Salary
+from app.sources.salary_fields import salary_from_fields
 from app.sources.spec import SourceSpec
 
 KIND = "greenhouse"

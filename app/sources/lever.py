@@ -11,7 +11,7 @@ from app.sources.base import Adapter, FetchContext, base_url, company_from_spec,
 from app.sources.http import SourceFetchError
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
-from app.sources.salary import salary_from_fields
+from app.sources.salary_fields import salary_from_fields
 from app.sources.spec import SourceSpec
 from app.sources.text import html_to_text
 

@@ -19,7 +19,8 @@ import httpx
 from app.sources.http import Fetcher, FetchPolicy, SourceFetchError
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
-from app.sources.salary import Salary, salary_from_fields
+from app.sources.salary import Salary
+from app.sources.salary_fields import salary_from_fields
 
 PASTED_SOURCE = "pasted"
 URL_SOURCE = "url"

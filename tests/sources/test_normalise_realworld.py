@@ -3,14 +3,13 @@ statements, trade names that contain "remote" or "hybrid", tables and Markdown."
 
 import pytest
 
-from app.sources.normalize import employment_type, make_posting, remote_from_text
-from app.sources.salary import (
-    Salary,
-    parse_salary_text,
-    salary_from_fields,
-    salary_from_value,
-)
+from app.sources.employment_type import employment_type
+from app.sources.normalize import make_posting
+from app.sources.salary import Salary
+from app.sources.salary_fields import salary_from_fields, salary_from_value
+from app.sources.salary_text import parse_salary_text
 from app.sources.text import html_to_text, markdown_to_text
+from app.sources.work_arrangement import remote_from_text
 
 
 class TestSalaryAmongOtherMoney:

@@ -2,15 +2,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.sources.normalize import (
-    employment_type,
-    make_posting,
-    parse_date,
-    remote_from_structured,
-    remote_from_text,
-)
-from app.sources.salary import Salary, annualize, normalize_interval, parse_salary_text
+from app.sources.dates import parse_date
+from app.sources.employment_type import employment_type
+from app.sources.normalize import make_posting
+from app.sources.salary import Salary
+from app.sources.salary_interval import annualize, normalize_interval
+from app.sources.salary_text import parse_salary_text
 from app.sources.text import html_to_text
+from app.sources.work_arrangement import remote_from_structured, remote_from_text
 
 
 class TestText:
