@@ -1,17 +1,22 @@
-"""Contact details: name, e-mail, phone, location and links.
+"""Contact details: name, headline, e-mail, phone, location and links.
 
 Searched first in the header (lines before the first heading) and a contact
 section, then in the rest of the CV, never in the references section: a
-referee's phone number is not the candidate's.
+referee's phone number is not the candidate's. Outside the header a name must
+share a word with the e-mail address or a link ("DANIEL OSEI" and
+daniel.osei@...), so a skills line ("Languages Python"), a licence
+("Professional Engineer") or an employer is not taken for it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-from app.profiling.parse.places import UK_POSTCODE, area_and_city, find_place
-from app.profiling.parse.sections import Line, heading_kind
+from app.places.regions import CA_PROVINCES, US_STATES
+from app.profiling.parse.places import COUNTRIES, area_and_city, find_place
+from app.profiling.parse.sections import Line, Section, heading_kind
 from app.profiling.taxonomy import Taxonomy
 
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
@@ -42,7 +47,8 @@ _NOT_NAME_WORDS = set(
         "email", "mobile", "tel", "linkedin", "github", "portfolio", "page", "references",
         "summary", "objective", "experience", "education", "skills", "ltd", "inc", "limited",
         "llc", "plc", "hospital", "university", "college", "school", "street", "road", "avenue",
-        "lane", "drive", "services", "group", "company", "trust", "council",
+        "lane", "drive", "services", "group", "company", "trust", "council", "gmbh", "ag",
+        "corp", "co", "pty", "bv", "llp",
     ]
 )
 _NON_DIGIT = re.compile(r"\D")
@@ -77,6 +83,7 @@ _PARTICLES = {"van", "von", "de", "da", "del", "der", "di", "la", "le", "du", "b
 class Found:
     value: str
     line: Line
+    more: list[Line] = field(default_factory=list)  # further lines of it: a name on two lines
 
 
 @dataclass
@@ -88,9 +95,17 @@ class Contact:
     location: Found | None = None
     links: list[tuple[str, Found]] = field(default_factory=list)  # (kind, url)
 
+    def lines(self) -> set[int]:
+        """Numbers of the lines that hold the name and the headline."""
+        found = [f for f in (self.name, self.headline) if f is not None]
+        return {ln.line for f in found for ln in (f.line, *f.more)}
 
-def parse_contact(header: list[Line], rest: list[Line], taxonomy: Taxonomy) -> Contact:
-    """`header`: header and contact-section lines; `rest`: other lines, references excluded."""
+
+def parse_contact(sections: list[Section], taxonomy: Taxonomy) -> Contact:
+    """Contact details of a CV split into sections; the references are left out."""
+    header = [ln for s in sections if s.kind in ("header", "contact") for ln in s.lines]
+    rest = [ln for s in sections if s.kind not in ("header", "contact", "references")
+            for ln in s.lines]  # fmt: skip
     contact = Contact()
     in_header = {id(line) for line in header}
     for line in header + rest:
@@ -101,10 +116,14 @@ def parse_contact(header: list[Line], rest: list[Line], taxonomy: Taxonomy) -> C
         for phone in find_phones(line.text):
             if all(_digits(f.value) != _digits(phone) for f in contact.phones):
                 contact.phones.append(Found(phone, line))
-    contact.name = _name(header + rest[:15], taxonomy)
+    handles = [f.value.split("@")[0] for f in contact.emails]
+    handles += [found.value.rsplit("/", 1)[-1] for _, found in contact.links]
+    contact.name = _name(header, taxonomy)
+    if contact.name is None and handles:
+        contact.name = _name([ln for ln in rest if ln.text.strip()][:15], taxonomy, handles)
     if contact.name is not None:
-        contact.headline = _headline(header + rest[:15], contact.name.line, taxonomy)
-    contact.location = _location(header)
+        contact.headline = _headline(header + rest[:15], contact.name, sections, taxonomy)
+    contact.location = _location(header, contact.name)
     return contact
 
 
@@ -168,7 +187,10 @@ def looks_like_name(text: str, taxonomy: Taxonomy | None = None) -> bool:
             return False
         if not _NAME_WORD.fullmatch(w):
             return False
-    if heading_kind(s) is not None or find_place(s) is not None:
+    # "Languages Python": a label and its list, as moderncv lays out skills
+    if heading_kind(s) is not None or heading_kind(words[0]) is not None:
+        return False
+    if find_place(s) is not None:
         return False
     if taxonomy is not None:
         if taxonomy.match_title(s) is not None:
@@ -191,28 +213,63 @@ def _title_word(word: str) -> str:
     return re.sub(r"^(Mc|Mac|O')([a-z])", lambda m: m.group(1) + m.group(2).upper(), w)
 
 
-def _name(lines: list[Line], taxonomy: Taxonomy) -> Found | None:
+def _name(lines: list[Line], taxonomy: Taxonomy, handles: list[str] | None = None) -> Found | None:
+    """The first line that reads as a name. `handles` (e-mail and profile names), when
+    given, must share a word with it."""
     for line in lines[:25]:
         label = _NAME_LABEL.match(line.text)
         if label and looks_like_name(label.group(1), taxonomy):
             return Found(pretty_name(label.group(1)), line)
-    for line in lines[:25]:
-        text = line.text.strip()
-        if not text:
-            continue
-        first = _SEPARATORS.split(text)[0]
-        for candidate in (text, first):
-            candidate = without_post_nominals(candidate)
-            if looks_like_name(candidate, taxonomy):
-                return Found(pretty_name(candidate), line)
+    filled = [ln for ln in lines[:25] if ln.text.strip()]
+    for i, line in enumerate(filled):
+        following = filled[i + 1] if i + 1 < len(filled) else None
+        for candidate, more in _name_candidates(line, following):
+            if looks_like_name(candidate, taxonomy) and _in_handles(candidate, handles):
+                return Found(pretty_name(candidate), line, more)
     return None
+
+
+def _name_candidates(line: Line, following: Line | None) -> list[tuple[str, list[Line]]]:
+    """The line, its first part, and a name broken over two lines in a large header font
+    ("Marcus" / "Whitaker, P.E."); each without a nickname or post-nominal letters."""
+    text = line.text.strip()
+    out = [(_bare_name(text), []), (_bare_name(_SEPARATORS.split(text)[0]), [])]
+    if (
+        following is not None
+        and following.line - line.line <= 2
+        and _NAME_WORD.fullmatch(text)
+        and text.lower() not in _NOT_NAME_WORDS
+    ):
+        surname = _SEPARATORS.split(_bare_name(following.text.strip()))[0]
+        if _NAME_WORD.fullmatch(surname):  # one word: "ACME" / "John Smith" is no name
+            out.append((f"{text} {surname}", [following]))
+    return out
+
+
+def _bare_name(text: str) -> str:
+    """ 'RAYMOND "RAY" DELGADO' -> "RAYMOND DELGADO"; "Kayla Brooks, CPhT" -> "Kayla Brooks"."""
+    return without_post_nominals(_NICKNAME.sub("", text))
+
+
+def _in_handles(name: str, handles: list[str] | None) -> bool:
+    if handles is None:
+        return True
+    words = [w for w in re.findall(r"[a-z]+", _fold(name)) if len(w) >= 3]
+    return any(w in _fold(handle) for w in words for handle in handles)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def without_post_nominals(text: str) -> str:
     """ "PRIYA RAMANATHAN ACA" -> "PRIYA RAMANATHAN"; "Amanda L. Nguyen, RN, BSN" ->
-    "Amanda L. Nguyen". Keeps at least two words: "Dr Ma" stays."""
+    "Amanda L. Nguyen"; "Kayla Brooks, CPhT" -> "Kayla Brooks". Keeps at least two
+    words: "Dr Ma" stays, and "Smith, JOHN" is a surname first."""
     head, *tail = text.split(",")
-    if tail and not all(_is_post_nominal(t) for t in tail if t.strip()):
+    full_name = len(head.split()) >= 2
+    if tail and not all(_is_post_nominal(w, after_name=full_name) for t in tail for w in t.split()):
         return text
     words = head.split()
     while len(words) > 2 and _is_post_nominal(words[-1]):
@@ -220,13 +277,28 @@ def without_post_nominals(text: str) -> str:
     return " ".join(words)
 
 
-def _is_post_nominal(word: str) -> bool:
-    return word.strip(" ,()").replace(".", "").upper() in POST_NOMINALS
+def _is_post_nominal(word: str, *, after_name: bool = False) -> bool:
+    """Letters after a name: a known set ("RN", "PMP"), dotted initials ("P.E.", "Ph.D."),
+    and, after a comma that follows a full name, any short token with two capitals
+    ("CPhT", "CDA", "RDH") that is not a roman numeral ("John Smith, III")."""
+    w = word.strip(" ,()")
+    if w.replace(".", "").upper() in POST_NOMINALS or _DOTTED.fullmatch(w):
+        return True
+    return (
+        after_name
+        and bool(_CREDENTIAL.fullmatch(w))
+        and sum(c.isupper() for c in w) >= 2
+        and not _ROMAN.fullmatch(w)
+    )
 
 
-def _headline(lines: list[Line], name_line: Line, taxonomy: Taxonomy) -> Found | None:
+def _headline(lines: list[Line], name: Found, sections: list[Section], taxonomy: Taxonomy):
     """The job title written next to the name ("Registered Nurse"), if any; not the
-    letters after the name ("RN"), and "Job applied for" when the CV says so."""
+    letters after the name ("RN"), and "Job applied for" when the CV says so.
+
+    A title the taxonomy knows may stand on the name's line or the two after it; an
+    unknown one ("Chief Operating Officer") only on the name's line or the next, and
+    only when it ends in a word that names a role."""
     for i, line in enumerate(lines):
         if _JOB_APPLIED.match(line.text):
             value = line.text.split(":", 1)[1] if ":" in line.text else ""
@@ -234,39 +306,162 @@ def _headline(lines: list[Line], name_line: Line, taxonomy: Taxonomy) -> Found |
                 line, value = lines[i + 1], lines[i + 1].text
             if 1 < len(value.strip()) <= 60:
                 return Found(value.strip(), line)
-    after = [ln for ln in lines if ln.line >= name_line.line and ln.text.strip()][:3]
-    for line in after:
+    for n, line in enumerate(_near_name(name, sections)[:3]):
         for part in _SEPARATORS.split(line.text.strip()):
-            if (
-                1 < len(part) <= 60
-                and "@" not in part
-                and not all(_is_post_nominal(w) for w in part.split())
-                and taxonomy.match_title(part) is not None
-                and not looks_like_name(part, taxonomy)
+            part = part.strip()
+            if not 1 < len(part) <= 60 or "@" in part:
+                continue
+            if all(_is_post_nominal(w) for w in part.split()):
+                continue
+            named = looks_like_name(part, taxonomy)
+            if n == 0 and named:
+                continue  # the name itself
+            if (taxonomy.match_title(part) is not None and not named) or (
+                n <= 1 and _bare_title(part)
             ):
-                return Found(part.strip(), line)
+                return Found(part, line)
     return None
 
 
-def _location(lines: list[Line]) -> Found | None:
+def _near_name(name: Found, sections: list[Section]) -> list[Line]:
+    """The name's line and the lines after it up to the next heading."""
+    last = max(ln.line for ln in (name.line, *name.more))
+    for section in sections:
+        if any(ln is name.line for ln in section.lines):
+            after = [ln for ln in section.lines if ln.line > last and ln.text.strip()]
+            return [name.line, *after]
+    return [name.line]
+
+
+def _bare_title(text: str) -> bool:
+    """A job title the taxonomy may not know: capitalised words with a role noun at the
+    end or before "of" ("Chief Operating Officer", "Head of Operations")."""
+    words = text.replace("/", " / ").split()
+    if not 1 <= len(words) <= 6 or _DIGIT.search(text) or ":" in text:
+        return False
+    if not all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words):
+        return False
+    if heading_kind(text) is not None or find_place(text) is not None:
+        return False
+    roles = [i for i, w in enumerate(words) if w.lower().strip(".,") in _ROLE_NOUNS]
+    return any(i == len(words) - 1 or words[i + 1].lower() == "of" for i in roles)
+
+
+def _location(lines: list[Line], name: Found | None) -> Found | None:
     for line in lines:
         label = _LABEL.match(line.text)
         if label:
-            return Found(label.group(1).strip(" ,"), line)
+            value = label.group(1).strip(" ,")
+            return Found(address_place(value) or value, line)
     for line in lines:
         text = EMAIL_RE.sub(" ", URL_RE.sub(" ", line.text))
         for part in _split_keep_pairs(text):
             # a phone number, not a street: "+48 601 234 567" but not "12/4, 00-590 Warszawa"
-            if re.search(r"\d{6,}", _PHONE_GLUE.sub("", part)) or len(part) > 60:
+            if re.search(r"\d{6,}", _PHONE_GLUE.sub("", part)) or len(part) > 120:
                 continue
-            place = find_place(part)
+            if name is not None and pretty_name(_bare_name(part)) == name.value:
+                continue  # "Jane Doe, MD": a doctor, not a town in Maryland
+            place = address_place(part)
             if place is not None:
-                if UK_POSTCODE.search(part):
-                    return Found(part.strip(), line)
-                return Found(area_and_city(part) or place[0], line)
+                return Found(place, line)
+            found = find_place(part) if len(part) <= 60 else None
+            if found is not None:
+                return Found(area_and_city(part) or found[0], line)
     return None
+
+
+def address_place(text: str) -> str | None:
+    """The town of an address, with its region or country, without street or postcode:
+    "1427 W. Harmon Ave, Amarillo, TX 79106" -> "Amarillo, TX"; "Apartment 4, 12 Grand
+    Canal Street, Dublin 2, D02 X285, Ireland" -> "Dublin, Ireland"; "14 Elm Road, Luton
+    LU2 7QB" -> "Luton". The right-most town before a region or country wins; failing
+    that, the town written with a postcode."""
+    pieces: list[tuple[str, bool]] = []  # (piece without postcode, it had one)
+    for raw in text.split(","):
+        clean = _POSTCODE.sub(" ", raw).strip()
+        postcode = clean != raw.strip()
+        clean = " ".join(_DISTRICT.sub("", clean).split()).strip(" -")
+        if clean:
+            pieces.append((clean, postcode))
+        elif postcode and pieces:  # "Bristol, BS1 4DJ": the town before the postcode
+            pieces[-1] = (pieces[-1][0], True)
+    for i in range(len(pieces) - 1, -1, -1):
+        piece = pieces[i][0]
+        town, _, region = piece.rpartition(" ")
+        if _is_region(region) and region.isupper() and _is_town(town):  # "Sydney NSW"
+            return f"{town}, {region}"
+        if i and _is_region(piece) and _is_town(pieces[i - 1][0]):
+            return f"{pieces[i - 1][0]}, {piece}"
+    for piece, postcode in reversed(pieces):
+        if postcode and _is_town(piece):
+            return piece
+    return None
+
+
+def _is_region(text: str) -> bool:
+    return text in _REGION_CODES or text.lower() in _REGION_NAMES
+
+
+def _is_town(text: str) -> bool:
+    """One to four capitalised words ("Newcastle upon Tyne"), no street, building or number."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 4
+        and not _DIGIT.search(text)
+        and all(w[0].isupper() or w in _TOWN_PARTICLES for w in words)
+        and not any(w.lower().strip(".") in _NOT_TOWN_WORDS for w in words)
+    )
 
 
 def _split_keep_pairs(text: str) -> list[str]:
     """Split a contact line on separators other than the comma in "City, ST"."""
     return [p for p in re.split(r"\s*(?:[|•·▪●◦;]|\s{3,}|\s[-–—]\s)\s*", text) if p.strip()]
+
+
+_NICKNAME = re.compile(  # 'RAYMOND "RAY" DELGADO', "Robert (Bob) Hale"
+    r"""\s+(?:"[^"]{1,20}"|“[^”]{1,20}”|'[^']{1,20}'|‘[^’]{1,20}’|\([^()]{1,20}\))(?=\s|$)"""
+)
+_DOTTED = re.compile(r"(?:[A-Za-z]{1,2}\.){2,4}")  # "P.E.", "Ph.D.", "M.D."
+_CREDENTIAL = re.compile(r"[A-Za-z][A-Za-z\-]{1,7}")
+_ROMAN = re.compile(r"[IVX]+")
+#: Words a job title ends with (or has before "of"): enough to accept "Chief Operating
+#: Officer" under a name when the taxonomy does not know it.
+_ROLE_NOUNS = {
+    "officer", "manager", "director", "engineer", "developer", "designer", "analyst",
+    "consultant", "specialist", "assistant", "technician", "technologist", "nurse", "teacher",
+    "lecturer", "professor", "researcher", "scientist", "president", "executive", "lead",
+    "leader", "head", "coordinator", "administrator", "advisor", "adviser", "architect",
+    "accountant", "auditor", "chef", "cook", "driver", "operative", "operator", "paralegal",
+    "lawyer", "attorney", "solicitor", "barrister", "clerk", "representative", "agent",
+    "associate", "supervisor", "partner", "founder", "owner", "programmer", "editor", "writer",
+    "producer", "therapist", "pharmacist", "physician", "doctor", "surgeon", "dentist",
+    "hygienist", "electrician", "plumber", "carpenter", "welder", "mechanic", "fitter",
+    "worker", "inspector", "planner", "buyer", "strategist", "economist", "statistician",
+    "marketer", "recruiter", "generalist", "practitioner", "counsellor", "counselor",
+    "psychologist", "librarian", "tutor", "instructor", "trainer", "coach", "chemist",
+    "physicist", "biologist", "student", "graduate", "intern", "apprentice", "trainee",
+    "chair", "secretary", "receptionist", "cashier", "principal", "surveyor", "estimator",
+    "foreman", "superintendent", "controller", "treasurer", "investigator", "carer",
+    "caregiver", "aide", "midwife", "paramedic", "dietitian", "optometrist", "veterinarian",
+    "translator", "interpreter", "journalist", "photographer", "artist", "animator",
+    "illustrator", "expert", "entrepreneur", "ceo", "cfo", "coo", "cto",
+}  # fmt: skip
+_TITLE_SMALL = {"of", "and", "&", "/", "for", "in", "the", "to", "-", "–"}
+_POSTCODE = re.compile(
+    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"  # UK "LS2 9JT"
+    r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # Canada "M5V 2T6"
+    r"|[A-Z]\d{2}\s?[A-Z\d]{4}"  # Ireland "D02 X285"
+    r"|\d{2}-\d{3}|\d{3}\s\d{2}"  # Poland "80-831", Sweden "111 43"
+    r"|\d{4,6}(?:-\d{4})?)\b"  # "79106", "10115", "2000", "560001"
+)
+_DISTRICT = re.compile(r"(?<=[a-z])\s+\d{1,2}$")
+_REGION_CODES = {*US_STATES, *CA_PROVINCES, "NSW", "VIC", "QLD", "SA", "WA", "TAS", "ACT", "NT"}
+_REGION_NAMES = COUNTRIES | {n.lower() for n in (*US_STATES.values(), *CA_PROVINCES.values())}
+_TOWN_PARTICLES = {"upon", "on", "under", "de", "la", "le", "les", "sur", "am", "an", "der"}
+_NOT_TOWN_WORDS = {
+    "street", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "boulevard",
+    "blvd", "way", "court", "place", "pl", "square", "terrace", "close", "crescent", "highway",
+    "hwy", "parkway", "pkwy", "apartment", "apt", "suite", "ste", "unit", "floor", "flat",
+    "house", "building", "department", "dept", "university", "college", "school", "hospital",
+    "institute", "centre", "center", "box",
+}  # fmt: skip

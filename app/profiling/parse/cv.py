@@ -73,19 +73,36 @@ def parse_document(doc: ExtractedDocument, taxonomy: Taxonomy) -> ParsedCV:
     header = [ln for s in sections if s.kind in ("header", "contact") for ln in s.lines]
     rest = [ln for s in sections if s.kind not in ("header", "contact", "references")
             for ln in s.lines]  # fmt: skip
-    cv = ParsedCV(lines, sections, parse_contact(header, rest, taxonomy))
+    cv = ParsedCV(lines, sections, parse_contact(sections, taxonomy))
+    contact_lines = cv.contact.lines()
+    for section in sections:
+        if section.kind not in ("header", "contact", "experience"):
+            # a name and title written in the main column of a table, read after the
+            # sidebar's last section, are not an education entry or a certificate
+            section.lines = [ln for ln in section.lines if ln.line not in contact_lines]
+    cv.non_evidence_lines |= contact_lines
     if not any(s.kind == "experience" for s in sections):
         # No "Experience" heading: jobs written straight after the contact block.
-        contact = {f.line.line for f in (cv.contact.name, cv.contact.headline) if f is not None}
-        contact |= {f.line.line for f in cv.contact.emails + cv.contact.phones}
+        contact = contact_lines | {f.line.line for f in cv.contact.emails + cv.contact.phones}
         candidates = [ln for ln in sections[0].lines if ln.line not in contact]
         _experience(cv, candidates, taxonomy, strict=True)
     for section in sections:
         kind = section.kind
+        body = section.lines
+        if kind not in ("languages", "references", "experience", "projects"):
+            # "Languages: English, Polish" or "Bilingual: English / Spanish" in a skills
+            # list, under Training or at the foot of a section; in skills "German B2" too
+            spoken = parse_languages([
+                ln for ln in body
+                if _LANGUAGE_LABEL.match(strip_bullet(ln.text))
+                or (kind == "skills" and only_languages(ln.text))
+            ])  # fmt: skip
+            _add_languages(cv, spoken)
+            body = [ln for ln in body if all(ln is not line for _, line in spoken)]
         if kind == "experience":
-            _experience(cv, section.lines, taxonomy)
+            _experience(cv, body, taxonomy)
         elif kind == "education":
-            entries, certificates = parse_education(section.lines)
+            entries, certificates = parse_education(body)
             for entry, line in entries:
                 entry.source = src(line)
                 cv.education.append(entry)
@@ -93,48 +110,38 @@ def parse_document(doc: ExtractedDocument, taxonomy: Taxonomy) -> ParsedCV:
                 cert.source = src(line)
                 cv.certifications.append(cert)
             cv.qualification_lines.update(
-                ln.line for ln in section.lines
+                ln.line for ln in body
                 if (has_degree(ln.text) or has_institution(ln.text))
                 and len(re.findall(r"[;|•]", ln.text)) < 2  # a list of courses is evidence
             )  # fmt: skip
         elif kind == "certifications":
-            for cert, line in parse_certifications(section.lines):
+            for cert, line in parse_certifications(body):
                 cert.source = src(line)
                 cv.certifications.append(cert)
         elif kind == "languages":
             # "Mother tongue(s)" gives its languages a level
             label = section.heading.text.split(":")[0] if section.heading else ""
-            for lang, line in parse_languages(section.lines, language_level(label)):
-                lang.source = src(line)
-                cv.languages.append(lang)
-        elif kind == "skills":  # "Languages: English, Polish", "German B2" in a skills list
-            listed = [
-                ln for ln in section.lines
-                if _LANGUAGE_LABEL.match(strip_bullet(ln.text)) or only_languages(ln.text)
-            ]  # fmt: skip
-            for lang, line in parse_languages(listed):
-                if all(lang.name != other.name for other in cv.languages):
-                    lang.source = src(line)
-                    cv.languages.append(lang)
+            _add_languages(cv, parse_languages(body, language_level(label)))
         elif kind == "summary" and cv.summary is None:
-            text = " ".join(ln.text.strip() for ln in section.lines if ln.text.strip())
+            text = " ".join(ln.text.strip() for ln in body if ln.text.strip())
             cv.summary = text or None
-    for found in (cv.contact.name, cv.contact.headline):
-        if found is not None:
-            cv.non_evidence_lines.add(found.line.line)
     refs_lines = [ln for s in sections if s.kind == "references" for ln in s.lines]
     cv.references = parse_references(refs_lines, lines, taxonomy)
     if not cv.languages:
-        for lang, line in languages_in_prose(rest + header):
-            if all(lang.name != other.name for other in cv.languages):
-                lang.source = src(line)
-                cv.languages.append(lang)
+        _add_languages(cv, languages_in_prose(rest + header))
     for line in lines:
         m = _YEARS_CLAIM.search(line.text)
         if m and 0 < int(m.group(1)) <= 50:
             cv.years_claimed = (int(m.group(1)), line)
             break
     return cv
+
+
+def _add_languages(cv: ParsedCV, found: list[tuple[Language, Line]]) -> None:
+    for lang, line in found:
+        if all(lang.name != other.name for other in cv.languages):
+            lang.source = src(line)
+            cv.languages.append(lang)
 
 
 def _experience(cv: ParsedCV, lines: list[Line], taxonomy: Taxonomy, strict=False) -> None:

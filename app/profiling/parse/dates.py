@@ -3,7 +3,8 @@
 "Jan 2020", "January 2020", "01/2020", "2020-01", "2020", "Summer 2019",
 "Oct. 2021 – Current", "2018-2020", "2019–20", "March 2019 to present",
 "June – August 2019", "since 2017" (German "seit 04.2021", "– heute" too).
-A partial date keeps only what was written: "2019" stays a year.
+A partial date keeps only what was written: "2019" stays a year, and a season
+stands for a month ("Summer 2019" is 2019-07).
 """
 
 from __future__ import annotations
@@ -161,6 +162,16 @@ def find_range(line: str) -> DateRange | None:
         if start:
             return DateRange(start, None, True, m.span())
     return None
+
+
+def single_date(line: str) -> DateRange | None:
+    """The one date of a line as a period of its own: a job written "Summer 2019",
+    "June 2019" or "2019" began and ended then. None if the line has no date or several."""
+    found = find_dates(line)
+    if len(found) != 1:
+        return None
+    when, span = found[0]
+    return DateRange(when, when, False, span)
 
 
 def find_dates(line: str) -> list[tuple[PartialDate, tuple[int, int]]]:

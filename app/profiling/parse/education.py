@@ -28,7 +28,10 @@ _DEGREE_ABBR = re.compile(
     r"AAS|A\.A\.S\.|AS|AA|HND|"
     r"HNC|PGCE|PGDE|PGCert|PGDip|GCSEs?|A[- ]?Levels?|AS[- ]Levels?|BTEC|NVQ|SVQ|IB|GED|MD|JD|"
     r"BTS|DUT|Abitur|Matura|Highers?|BFA|MFA|B\.?Arch|M\.?Arch|BMus|MMus|MBBS|MBChB|BDS|BPharm|"
-    r"MPharm|PharmD|DNP|EdD|PsyD|MPA|MPH|MSW|BSW|B\.?Tech|M\.?Tech|B\.E\.|M\.E\.|BCA|MCA)"
+    r"MPharm|PharmD|DNP|EdD|PsyD|MPA|MPH|MSW|BSW|B\.?Tech|M\.?Tech|B\.E\.|M\.E\.|BCA|MCA|"
+    r"[BM]\.(?:[A-Z][a-z]{0,3}\.?){1,3}|"  # dotted: "B.S.E.", "M.B.A.", "B.Com."
+    r"M(?:Chem|Phys|Math|Sci|Biol|Biochem|Geog)|"
+    r"SSC|HSC|SSLC|(?:Class|Std\.?)\s+(?:XII|X|10|12)(?:th)?)"  # India: "Class XII (CBSE)"
     r"(?![\w])"
 )
 # "Certificate" alone is a ticket ("Water Regulations certificate"); "Certificate in
@@ -39,6 +42,7 @@ _DEGREE_WORD = re.compile(
     r"|baccalaureate|foundation degree|postgraduate|undergraduate|doctorate"
     r"|certificate (?:[IV]+ )?(?:in|of)|(?:graduate|postgraduate|leaving|general|national)"
     r" certificate"
+    r"|higher secondary|senior secondary|matriculation"
     r"|ausbildung|studium|diplom)\b",
     re.IGNORECASE,
 )
@@ -46,7 +50,7 @@ _INSTITUTION = re.compile(
     r"\b(?:university|universit(?:é|à|ät|at)|universidade?|college|coleg|school|institute"
     r"|academy|polytechnic|politecnico|politechnika|conservatoire|conservatory|sixth form"
     r"|training centre|training center|lyc[ée]e|liceo|liceum|gymnasium|[ée]cole|escuela"
-    r"|\w*schule|instituto|istituto|faculty|facult[ée]|tafe|iit)\b",
+    r"|\w*schule|instituto|istituto|faculty|facult[ée]|tafe|iit|vidyalaya|vidyapeeth)\b",
     re.IGNORECASE,
 )
 #: Bodies that award professional qualifications, not schools.
@@ -55,11 +59,27 @@ _PROFESSIONAL_BODY = re.compile(
 )
 _CERTIFICATE = re.compile(
     r"\b(?:certificates?|certification|certified|licen[cs]e[ds]?|card|ticket|registration"
-    r"|registered|accredit\w*|passport|award in|first aid|cpr)\b",
+    r"|registered|accredit\w*|passport|award in|first aid(?:er)?|cpr)\b",
     re.IGNORECASE,
 )
 #: An acronym or code first ("CSCS Gold Card", "G3 Unvented", "ACA (ICAEW)"), not "GPA".
 _CODE_FIRST = re.compile(r"^(?!GPA\b)(?:[A-Z]{2,}\d*|[A-Z]\d{1,2})\b(?!\s+[a-z])")
+#: Honours and grades: details of a degree, never a degree or a place of their own.
+_HONOURS = re.compile(
+    r"\bcum laude\b|\bscholar\b|dean'?s list|valedictorian|salutatorian|\bdistinction\b"
+    r"|\bmerit\b|first[- ]class|\b(?:upper|lower) second\b|\bhonou?rs\b|\bc?gpa\b",
+    re.IGNORECASE,
+)
+#: Words of a subject studied, which a place name does not have.
+_SUBJECT = re.compile(
+    r"\b(?:science|sciences|studies|engineering|management|technology|arts|law|business"
+    r"|economics|mathematics|medicine|education|design|administration|commerce|finance"
+    r"|accounting|nursing|psychology|computing|chemistry|physics|biology|history)\b",
+    re.IGNORECASE,
+)
+_INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Za-z]{1,2}\.){2,}$")  # "B.A.", "Ph.D."
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _NOISE = re.compile(r"\b(?:expected|graduated|graduation|completed|awarded)\b:?", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s;\s|;\s")
 _DEGREE_TAIL = re.compile(r"\b(?:diploma|certificate|degree|ged)\s*$", re.IGNORECASE)
@@ -77,8 +97,10 @@ _REGIONS = {*US_STATES, *CA_PROVINCES} | {n.lower() for n in US_STATES.values()}
 
 
 def _trim(frag: str) -> str:
-    """Strip punctuation at the ends, but keep a bracket whose partner is inside."""
-    frag = frag.strip(" .:;-–")
+    """Strip punctuation at the ends, but keep a bracket whose partner is inside and
+    the last dot of initials ("B.A.")."""
+    frag = frag.strip(" :;-–")
+    frag = frag.lstrip(".") if _INITIALS_END.search(frag) else frag.strip(" .:;-–")
     if frag.endswith(")") and "(" not in frag:
         frag = frag[:-1]
     if frag.startswith("(") and ")" not in frag:
@@ -106,6 +128,7 @@ def parse_education(
     current: EducationEntry | None = None
     listed = False  # the current entry is a list item, so the next items are its siblings
     pending: tuple[str | None, str | None] | None = None  # dates written before their entry
+    guess: str | None = None  # the current institution, read from a line without a school word
     for line in lines:
         text = line.text.strip()
         if not text:
@@ -118,12 +141,17 @@ def parse_education(
         if len(_LIST_SEPARATOR.findall(text)) >= 1 and not has_institution(text):
             certificates.append(line)  # a list of courses and tickets
             continue
-        degree, institution, location, start, end, other = _fields(text)
+        after_degree = current is not None and current.degree is not None
+        degree, institution, location, start, end, other = _fields(text, after_degree)
         if not (degree or institution or other) and (start or end):  # a line of dates
             if current is not None and not (current.start or current.end) and pending is None:
                 current.start, current.end = start, end
             else:
                 pending = (start, end)
+            continue
+        if not (degree or institution) and _prose(text):  # a summary under "Qualifications"
+            if current is not None:
+                current.details.append(text)
             continue
         if _professional(text, degree):
             certificates.append(line)
@@ -132,15 +160,24 @@ def parse_education(
             # a school named by its initials ("BSc Physics" / "UCL, 2019") fills an entry
             # that has none; a code first in a list of items is a ticket ("CSCS Gold Card")
             complete = current is None or listed or current.institution is not None
-            if current is None or _certificate(text, code_first=complete):
+            if (
+                current is None
+                or _certificate(text, code_first=complete)
+                or _dated_apart(text, current, start or end)
+            ):
                 certificates.append(line)
             elif _detail_label(text):  # "Relevant modules: Databases, Algorithms" stays whole
                 current.details.append(text)
             else:
-                _fill(current, other)
+                guess = _fill(current, other) or guess
                 current.location = current.location or location
                 current.start, current.end = current.start or start, current.end or end
             continue
+        if current is not None and institution and guess and not degree:
+            # "Bachelor of Commerce, Information Technology Management" / "Toronto
+            # Metropolitan University": the words taken for the school were the field
+            current.degree = f"{current.degree}, {guess}"
+            current.institution = guess = None
         starts_new = (
             current is None
             or pending is not None
@@ -151,6 +188,7 @@ def parse_education(
             current = EducationEntry()
             entries.append((current, line))
             listed = bullet
+            guess = None
             if pending is not None:
                 current.start, current.end = pending
                 pending = None
@@ -161,19 +199,47 @@ def parse_education(
             current.start = start
         if end and not current.end:
             current.end = end
-        _fill(current, other)
+        guess = _fill(current, other) or guess
     return [(e, ln) for e, ln in entries if e.degree or e.institution], certificates
 
 
-def _fill(entry: EducationEntry, frags: list[str]) -> None:
-    """Fragments no pattern named: the missing institution or degree, else details."""
-    for frag in frags:
+def _fill(entry: EducationEntry, frags: list[str]) -> str | None:
+    """Fragments no pattern named: the missing institution or degree, else details.
+    Returns the fragment taken for the institution, a guess a school word may correct."""
+    guess = None
+    for i, frag in enumerate(frags):
         if entry.institution is None and entry.degree is not None and _org_name(frag):
             entry.institution = frag
-        elif entry.degree is None and entry.institution is not None and len(frag) < 80:
+            guess = frag if not frag.isupper() else None  # "UCL", "INSEAD" are schools
+        elif entry.location is None and i and frags[i - 1] == entry.institution and _town(frag):
+            entry.location = frag
+        elif (
+            entry.degree is None
+            and entry.institution is not None
+            and len(frag) < 80
+            and not _honour(frag)
+        ):
             entry.degree = frag
         elif len(frag) > 2:
             entry.details.append(frag)
+    return guess
+
+
+def _prose(text: str) -> bool:
+    return len(text.split()) >= 12 and bool(_SENTENCE_END.search(text))
+
+
+def _dated_apart(text: str, entry: EducationEntry, date: str | None) -> bool:
+    """A line dated after the entry above it ends ("Mental Health First Aider, 2022"
+    under "BA Psychology, 2014") is something done since, unless it is an honour."""
+    last = entry.end if entry.end and entry.end[:1].isdigit() else entry.start
+    return (
+        date is not None
+        and last is not None
+        and date[:4] > last[:4]
+        and not _honour(text)
+        and not _detail_label(text)
+    )
 
 
 def _professional(text: str, degree: str | None) -> bool:
@@ -196,12 +262,15 @@ def _certificate(text: str, *, code_first: bool) -> bool:
 
 def _org_name(frag: str) -> bool:
     """ "Zhejiang University", "IEC Texas": capitalised words, not "Full UK driving licence"."""
-    words = frag.split()
+    words = [w for w in frag.split() if w[0].isalpha()]
     small = {"of", "the", "and", "for", "de", "&", "at", "in", "zu", "für", "der", "du", "des"}
-    return len(frag) < 60 and all(w[0].isupper() or w in small for w in words if w[0].isalpha())
+    return bool(words) and len(frag) < 60 and all(w[0].isupper() or w in small for w in words)
 
 
-def _fields(text: str):
+def _fields(text: str, after_degree: bool = False):
+    """Degree, institution, location, start, end and the other fragments of a line.
+    Once the entry has its degree, a town's name after the school is its place
+    ("Delhi Public School, Bangalore South"), not a subject."""
     start = end = location = None
     label = _LABEL.match(text)
     if label and _FIELD_LABEL.fullmatch(label.group(1)):  # "Qualification: NVQ Level 2"
@@ -227,9 +296,12 @@ def _fields(text: str):
         return _trim(" ".join(text.split())), None, None, start, end, []
     frags = [f for f in map(_trim, _SPLIT.split(text)) if len(f) >= 2]
     frags, places = _join_places(frags, shouting=text.isupper())
-    for frag in frags:
-        if location is None and frag in places:
+    for i, frag in enumerate(frags):
+        named = after_degree or degree is not None
+        if location is None and (frag in places or (named and _place_after(frags, i))):
             location = frag
+        elif degree is not None and frags[i - 1] == degree and _subject(frag):
+            degree = f"{degree}, {frag}"  # "B.A., Political Science"
         elif degree is None and (
             (has_degree(frag) and not has_institution(frag))
             or (_DEGREE_TAIL.search(frag) and has_institution(frag))  # "High School Diploma"
@@ -244,6 +316,28 @@ def _fields(text: str):
         else:
             other.append(frag)
     return degree, institution, location, start, end, other
+
+
+def _place_after(frags: list[str], i: int) -> bool:
+    """A town's name right after the school: "Delhi Public School, Bangalore South"."""
+    return i > 0 and has_institution(frags[i - 1]) and _town(frags[i])
+
+
+def _town(frag: str) -> bool:
+    """A town's name, not an honour or a subject."""
+    return _placename(frag) and not _honour(frag) and not _SUBJECT.search(frag)
+
+
+def _subject(frag: str) -> bool:
+    """ "Political Science", "Information Technology Management": what was studied."""
+    return bool(_SUBJECT.search(frag)) and not (
+        has_institution(frag) or has_degree(frag) or _honour(frag) or _DIGIT.search(frag)
+    )
+
+
+def _honour(frag: str) -> bool:
+    """ "magna cum laude", "Baker Scholar"; not "MChem Chemistry (First Class)"."""
+    return bool(_HONOURS.search(re.sub(r"\([^)]*\)", "", frag)))
 
 
 def _join_places(frags: list[str], *, shouting: bool) -> tuple[list[str], set[str]]:

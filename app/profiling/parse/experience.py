@@ -14,27 +14,88 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from app.profiling.parse.dates import DateRange, find_range
+from app.profiling.parse.dates import DateRange, find_range, single_date
 from app.profiling.parse.entry_header import read_header
-from app.profiling.parse.places import is_place
+from app.profiling.parse.places import find_place, is_place
 from app.profiling.parse.sections import Line, is_bullet, strip_bullet
+from app.profiling.parse.title_or_org import TITLE_HEADS, head_noun
 from app.profiling.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 
 
 class _Ranges(dict):
-    """find_range per line text, computed once per section (lines are asked many times).
-    A line whose dates cannot be read counts as undated: one odd line never stops a parse."""
+    """The date range of each line text, computed once per section (lines are asked many
+    times). A line whose dates cannot be read counts as undated: one odd line never stops
+    a parse.
+
+    A single date ("Summer 2019", "June 2019", "2019") dates a job too, as a period of its
+    own, when it stands where this section writes its ranges: on a line of its own, or
+    opening or closing a header line as the ranges do ("2020–2022 Research Scientist, ..."
+    then "Summer 2019 Research Intern, ..."). Elsewhere a year is only a year.
+    """
+
+    def __init__(self, single_at: frozenset[str] = frozenset({"alone"})):
+        super().__init__()
+        self.single_at = single_at
 
     def __missing__(self, text: str) -> DateRange | None:
-        try:
-            value = find_range(text)
-        except Exception:  # a bug in date parsing must not lose the CV
-            log.exception("could not read the dates in %r", text)
-            value = None
+        value = _read_range(text, lambda t: find_range(t) or self._single(t))
         self[text] = value
         return value
+
+    def _single(self, text: str) -> DateRange | None:
+        rng = single_date(text)
+        if rng is None or is_bullet(text):
+            return None
+        where = _position(text, rng)
+        if where not in self.single_at or (where == "end" and not _set_off(text, rng)):
+            return None
+        place = find_place(text)  # "Sydney NSW 2000" is a postcode
+        if place is not None and place[1][0] < rng.span[1] and rng.span[0] < place[1][1]:
+            return None
+        if where == "alone":
+            return rng
+        # "Research Intern, DeepMind, 2019" names a job; "Employee of the Month, 2019" does not
+        rest = _without(text, rng).strip(" \t,;|*_-–—")
+        if rest[:1].islower() or len(rest.split()) > 12:
+            return None
+        return rng if any(head_noun(p) in TITLE_HEADS for p in _PARTS.split(rest) if p) else None
+
+
+_PARTS = re.compile(r"\s*(?:[,|•·(–—/]|\s-\s|\s{2,}|\bat\b)\s*")
+
+
+def _set_off(text: str, rng: DateRange) -> bool:
+    """A date closing a line is set off from the words before it: "DeepMind — 2019",
+    "DeepMind, June 2019", "DeepMind (2019)", "DeepMind   2019"."""
+    before = text[: rng.span[0]]
+    return bool(re.search(r"(?:[,|•·(–—-]|\s{2})\s*$", before))
+
+
+def _read_range(text: str, read) -> DateRange | None:
+    try:
+        return read(text)
+    except Exception:  # a bug in date parsing must not lose the CV
+        log.exception("could not read the dates in %r", text)
+        return None
+
+
+def _position(text: str, rng: DateRange) -> str:
+    """Where a date stands in its line: "alone", at the "start", at the "end" or "inside"."""
+    before = re.sub(r"[\W_]+", "", text[: rng.span[0]])
+    after = re.sub(r"[\W_]+", "", text[rng.span[1] :])
+    return ("alone" if not after else "start") if not before else ("end" if not after else "inside")
+
+
+def _section_ranges(lines: list[Line]) -> _Ranges:
+    """Date lookups for a section, with single dates read where its ranges stand."""
+    where = {"alone"}
+    for line in lines:
+        rng = None if is_bullet(line.text) else _read_range(line.text, find_range)
+        if rng is not None and len(line.text.split()) <= 20:
+            where.add(_position(line.text, rng))
+    return _Ranges(frozenset(where))
 
 
 @dataclass
@@ -45,6 +106,9 @@ class RawEntry:
     ranges: dict = field(default_factory=_Ranges)
     # whole lines after the body that close the entry ("Business or sector Logistics")
     trailer: list[Line] = field(default_factory=list)
+    # a further role at the employer above: the section writes employers on lines of
+    # their own, and this entry has none; `employer` is that line
+    employer: Line | None = None
 
 
 @dataclass
@@ -89,9 +153,12 @@ def split_entries(lines: list[Line]) -> tuple[list[RawEntry], list[Line]]:
     every entry the same way: when its first entry starts with a line that is only a
     date ("01/2019 – present" / title / company), so do the others, and undated lines
     just before a later date line ("Business or sector Logistics") end the entry above.
+    When most entries write their undated line above the dated one, an undated line
+    under a job with no bullets heads the next job, not that one; and when that line is
+    the employer, an entry of one dated line is a further role at the employer above.
     """
     items = [ln for ln in lines if ln.text.strip()]
-    ranges = _Ranges()
+    ranges = _section_ranges(items)
     blocks: list[list[Line] | Line] = []  # a run of header lines, or one body line
     for line in items:
         if not head_like(line.text, ranges):
@@ -104,11 +171,12 @@ def split_entries(lines: list[Line]) -> tuple[list[RawEntry], list[Line]]:
     dated_section = any(ranges[ln.text] for run in runs for ln in run)
     first = next((run for run in runs if any(ranges[ln.text] for ln in run)), None)
     date_first = first is not None and _starts_with_bare_date(first, ranges)
+    above = None if date_first else _undated_above(runs, ranges)
     entries: list[RawEntry] = []
     preamble: list[Line] = []
     for block in blocks:
         if isinstance(block, list):
-            _flush_run(block, entries, preamble, dated_section, date_first, ranges)
+            _flush_run(block, entries, preamble, dated_section, date_first, above, ranges)
         else:
             (entries[-1].body if entries else preamble).append(block)
     return entries, preamble
@@ -119,7 +187,24 @@ def _starts_with_bare_date(run: list[Line], ranges: dict) -> bool:
     return rng is not None and len(run) > 1 and _bare_date(run[0].text, rng)
 
 
-def _flush_run(run, entries, preamble, dated_section, date_first, ranges) -> None:
+def _undated_above(runs: list[list[Line]], ranges: dict) -> str | None:
+    """What most header runs open with: an undated "employer" ("ACME Corp" / "Analyst
+    2019 - 2021") or "title" ("Analyst" / "ACME Corp 2019 - 2021"), or None when most
+    open with their dated line ("Analyst 2019 - 2021" / "ACME Corp")."""
+    votes = []
+    for run in runs:
+        if len(run) > 1 and any(ranges[ln.text] for ln in run):
+            if ranges[run[0].text] is not None:
+                votes.append(None)
+            else:
+                votes.append("title" if head_noun(run[0].text) in TITLE_HEADS else "employer")
+    undated = [v for v in votes if v]
+    if len(undated) <= len(votes) - len(undated):
+        return None
+    return max(("employer", "title"), key=undated.count)
+
+
+def _flush_run(run, entries, preamble, dated_section, date_first, above, ranges) -> None:
     dated = [i for i, ln in enumerate(run) if ranges[ln.text]]
     if not dated:
         if dated_section:
@@ -133,7 +218,7 @@ def _flush_run(run, entries, preamble, dated_section, date_first, ranges) -> Non
         dated = [i - dated[0] for i in dated]
     if len(dated) == len(run):
         groups = [[ln] for ln in run]
-    elif dated[0] == 0:  # date first: undated lines belong to the date above them
+    elif dated[0] == 0 and not above:  # undated lines belong to the date above them
         groups = []
         for ln in run:
             if ranges[ln.text] or not groups:
@@ -155,7 +240,21 @@ def _flush_run(run, entries, preamble, dated_section, date_first, ranges) -> Non
         rng = ranges[date_line.text]
         # A line that is only a date heads the title and company lines below it.
         end = idx + 3 if idx == 0 and _starts_with_bare_date(group, ranges) else idx + 1
-        entries.append(RawEntry(group[:end], group[end:], rng, ranges))
+        employer = _employer_above(entries, ranges) if above == "employer" and end == 1 else None
+        entries.append(RawEntry(group[:end], group[end:], rng, ranges, employer=employer))
+
+
+def _employer_above(entries: list[RawEntry], ranges: dict) -> Line | None:
+    """The employer line of the last entry: its undated first header line, or the one
+    it continued."""
+    if not entries:
+        return None
+    last = entries[-1]
+    if last.employer is not None:
+        return last.employer
+    if len(last.header) > 1 and ranges[last.header[0].text] is None:
+        return last.header[0]
+    return None
 
 
 def _without(text: str, rng: DateRange | None) -> str:
@@ -177,6 +276,13 @@ def parse_entry(raw: RawEntry, taxonomy: Taxonomy) -> ParsedEntry:
 
 def _header_fields(raw: RawEntry, body: list[Line], taxonomy: Taxonomy):
     """Fields of the header, completed from the first body line(s), which are used up."""
+    if raw.employer is not None:  # "Vice President, Global Supply Chain  2008 – 2012"
+        texts = [_without(line.text, raw.ranges[line.text]) for line in raw.header]
+        title, company, location = read_header(texts, taxonomy, continued=True)
+        if company is None:  # under "COLGATE-PALMOLIVE   New York, NY" and its first role
+            t2, c2, l2 = read_header([raw.employer.text], taxonomy)
+            company, location = c2 or t2, location or l2
+        return title, company, location
     title, company, location = _fields(raw.header, taxonomy, raw.ranges)
     # "Staff Nurse  2019 - Present" then "St Mary's Hospital": the next short line completes it.
     if (

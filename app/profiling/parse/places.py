@@ -1,7 +1,9 @@
 """A small gazetteer: enough to recognise where a CV says its owner lives.
 
-Not a geocoder. "City, ST" and "City, Country" are recognised by pattern; the
-lists here catch a bare "London" or "Texas" and the region part of a pair.
+Not a geocoder. "City, ST", "City, Country" and the Australian "Suburb STATE
+2000" are recognised by pattern; the lists here catch a bare "London" or "Texas"
+and the region part of a pair. A postcode is part of where a place is written,
+not of its name.
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ CITIES = {
         "Milwaukee", "Kansas City", "St. Louis", "Pittsburgh", "Cleveland", "Cincinnati",
         "Sacramento", "Salt Lake City", "Raleigh", "Richmond", "New Orleans", "Toronto",
         "Vancouver", "Montreal", "Calgary", "Ottawa", "Edmonton", "Sydney", "Melbourne",
-        "Brisbane", "Perth", "Adelaide", "Auckland", "Wellington", "Berlin", "Munich", "Hamburg",
+        "Brisbane", "Perth", "Adelaide", "Canberra", "Hobart", "Darwin", "Gold Coast",
+        "Auckland", "Wellington", "Berlin", "Munich", "Hamburg",
         "Frankfurt", "Paris", "Lyon", "Madrid", "Barcelona", "Lisbon", "Rome", "Milan",
         "Amsterdam", "Rotterdam", "Brussels", "Zurich", "Geneva", "Vienna", "Warsaw", "Krakow",
         "Prague", "Budapest", "Bucharest", "Stockholm", "Oslo", "Copenhagen", "Helsinki", "Dubai",
@@ -51,35 +54,100 @@ CITIES = {
         "Sao Paulo", "Buenos Aires", "Remote",
     ]
 }
+# Australian states and territories. "SA", "WA", "ACT" and "NT" are also words or legal
+# forms ("Acme SA"): without a comma they name a state only before a postcode or after
+# a known city ("Perth WA").
+AU_STATES = {
+    "NSW": "New South Wales", "VIC": "Victoria", "QLD": "Queensland", "TAS": "Tasmania",
+    "SA": "South Australia", "WA": "Western Australia", "ACT": "Australian Capital Territory",
+    "NT": "Northern Territory",
+}  # fmt: skip
+_AU_PLAIN = "NSW|VIC|QLD|TAS"
 _REGION = "|".join(
-    sorted({*US_STATES, *CA_PROVINCES} | {re.escape(n) for n in US_STATES.values()}, key=len)[::-1]
+    sorted(
+        {*US_STATES, *CA_PROVINCES, *(set(AU_STATES) - {"SA"})}
+        | {re.escape(n) for n in (*US_STATES.values(), *AU_STATES.values())},
+        key=len,
+    )[::-1]
 )
 # A capitalised name word; letters after the capital may be accented ("Gądki", "Köln").
 _NAME = r"[A-Z](?:[^\W\d_]|[.'\-])+"
+# A place name of up to three words; "upon" joins two ("Newcastle upon Tyne").
+_NAMES_RE = rf"{_NAME}(?:(?:[ -]|\supon\s){_NAME}){{0,2}}"
+_ZIP = r"\d{5}(?:-\d{4})?|\d{4}"  # US ZIP, Australian postcode
 _PAIR = re.compile(
-    rf"\b({_NAME}(?:[ -]{_NAME}){{0,2}}),\s*"
-    rf"(?:(?P<region>{_REGION})(?:\s+\d{{5}}(?:-\d{{4}})?)?|(?P<country>[A-Z][A-Za-z ]{{1,24}}))\b"
+    rf"\b({_NAMES_RE}),\s*"
+    rf"(?:(?P<region>{_REGION})(?:\s+(?:{_ZIP}))?|(?P<country>[A-Z][A-Za-z ]{{1,24}}))\b"
 )
-_NAMES = re.compile(rf"{_NAME}(?:[ -]{_NAME}){{0,2}}")
+_AU_PLACE = re.compile(
+    rf"\b({_NAMES_RE})\s+(?P<state>{_AU_PLAIN}|(?P<bare>SA|WA|ACT|NT))(?:\s+(?P<zip>\d{{4}}))?\b"
+)
+_AU_STATE = re.compile(r"\b(?:NSW|VIC|QLD|TAS|SA|WA|ACT|NT)\b")
+_NAMES = re.compile(_NAMES_RE)
+_DIGIT = re.compile(r"\d")
 UK_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+# A postcode written after a town: UK "LS2 9JT", Irish "D02 X285", Canadian "M5V 2T6";
+# a postal district ("Dublin 2") may come first.
+_POSTCODE_AFTER = re.compile(
+    r"(?:\s+\d{1,2}\b)?,?\s*(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}|[A-Z]\d{2}\s?[A-Z\d]{4}"
+    r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d)\b"
+)
+# A town named with its postcode is a place, known or not: "Salford M5 4WT".
+_TOWN_POSTCODE = re.compile(rf"\b({_NAMES_RE}){_POSTCODE_AFTER.pattern}")
 
 
 def find_place(text: str) -> tuple[str, tuple[int, int]] | None:
-    """A "City, ST" / "City, Country" / known city or country in `text`, with its span."""
-    for m in _PAIR.finditer(text):
+    """A "City, ST" / "City, Country" / "Suburb STATE" / known city or country in `text`,
+    with its span. The name leaves out a postcode ("Greenwich, CT 06830" is "Greenwich,
+    CT"; "Leeds LS2 9JT" is "Leeds"); the span covers it."""
+    pos = 0 if "," in text else len(text)
+    while (m := _PAIR.search(text, pos)) is not None:
+        pos = m.start() + 1  # "W. Harmon Ave, Amarillo, TX": try "Amarillo, TX" next
         if m.group("region"):
-            return m.group(0).strip(), m.span()
+            after = _POSTCODE_AFTER.match(text, m.end())  # "Toronto, ON M5V 2T6"
+            return f"{m.group(1)}, {m.group('region')}", (m.start(), (after or m).end())
         country = (m.group("country") or "").strip()
-        if country.lower() in COUNTRIES or m.group(1).lower() in CITIES:
-            return m.group(0).strip(), m.span()
+        if country.lower() in COUNTRIES or (
+            m.group(1).lower() in CITIES and country.lower() != m.group(1).lower()
+        ):
+            return m.group(0).strip(), (m.start(), m.start() + len(m.group(0).rstrip()))
+    for m in _AU_PLACE.finditer(text) if _AU_STATE.search(text) else ():
+        if m.group("bare") is None or m.group("zip") or m.group(1).lower() in CITIES:
+            return f"{m.group(1)} {m.group('state')}", m.span()
+    for m in _TOWN_POSTCODE.finditer(text) if _DIGIT.search(text) else ():
+        if m.group(1).split()[-1].lower() not in _STREETS:  # "Salford M5 4WT"
+            return m.group(1), m.span()
     for m in _NAMES.finditer(text):
         words = m.group().split()
         for size in range(len(words), 0, -1):  # "London Bridge Hospital": London is a city
             candidate = " ".join(words[:size])
-            if candidate.lower() in CITIES or candidate.lower() in COUNTRIES:
+            if candidate.lower() in CITIES or candidate.lower() in COUNTRIES or (
+                size == len(words) and " upon " in candidate
+            ):
                 start = m.start()
-                return candidate, (start, start + len(candidate))
+                end = start + len(candidate)
+                after = _POSTCODE_AFTER.match(text, end)
+                return candidate, (start, after.end() if after else end)
     return None
+
+
+# Street words: "12 Grand Canal Street D02 X285" names a street, not a town.
+_STREETS = {
+    "street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "way", "close", "court",
+    "place", "square", "terrace", "crescent", "grove", "gardens", "park", "row", "hill",
+}  # fmt: skip
+
+
+def place_name(text: str) -> str:
+    """A place as a CV's reader names it: without its postcode ("Sydney NSW 2000" ->
+    "Sydney NSW"). Text that is no place comes back as it was."""
+    found = find_place(text)
+    s = text.strip().strip(",.")
+    return found[0] if found and _covers(found[1], text, s) else s
+
+
+def _covers(span: tuple[int, int], text: str, stripped: str) -> bool:
+    return span[1] - span[0] >= len(stripped) - 2
 
 
 _AREA_CITY = re.compile(
@@ -96,10 +164,11 @@ def area_and_city(text: str) -> str | None:
 
 
 def is_place(text: str) -> bool:
+    """Is the whole of `text` a place ("Leeds", "Sydney NSW 2000", "Austin, TX")?"""
     s = text.strip().strip(",.")
     if not s:
         return False
-    if s.lower() in CITIES or s.lower() in COUNTRIES or s in US_STATES:
+    if s.lower() in CITIES or s.lower() in COUNTRIES or s in US_STATES or s in AU_STATES:
         return True
     found = find_place(s)
-    return found is not None and len(found[0]) >= len(s) - 2
+    return found is not None and _covers(found[1], s, s)

@@ -54,10 +54,9 @@ def parse_references(
         after_blank = False
         if can_start and not is_bullet(line.text) and looks_like_name(name_part, taxonomy):
             current = Referee(name=pretty_name(name_part), source=_src(line))
-            current.details = rest or None
             refs.referees.append(current)
-            continue
-        if current is None:
+            text = rest  # "Prof. Ann Lee, University of Bristol, a.lee@bristol.ac.uk"
+        if current is None or not text:
             continue
         email = EMAIL_RE.search(text)
         phones = find_phones(text)
@@ -65,9 +64,26 @@ def parse_references(
             current.email = email.group()
         if phones and not current.phone:
             current.phone = phones[0]
-        if not email and not phones:
-            current.details = f"{current.details}; {text}" if current.details else text
+        details = _without_contact(text, email.group() if email else None, phones)
+        if details:
+            current.details = f"{current.details}; {details}" if current.details else details
     return refs
+
+
+def _without_contact(text: str, email: str | None, phones: list[str]) -> str:
+    """ "Head of People, Acme — ann@acme.com" -> "Head of People, Acme"; a line of only
+    contact details, labels included ("Tel: 0117 496 0123"), gives nothing."""
+    for found in (email, *phones):
+        if found:
+            text = text.replace(found, "\0")
+    text = _CONTACT_LABEL.sub(" ", text).replace("\0", " ")
+    text = re.sub(r"\s*([,;|–—-])(?:\s*[,;|–—-])+", r"\1", text)  # "Manager, , Acme"
+    return " ".join(text.split()).strip(" ,;|–—-:")
+
+
+_CONTACT_LABEL = re.compile(
+    r"\b(?:e-?mail|tel(?:ephone)?|phone|mobile|mob|cell)\b\.?\s*:?\s*(?=\0)", re.IGNORECASE
+)
 
 
 def _src(line: Line) -> Source:

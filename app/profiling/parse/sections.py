@@ -6,10 +6,17 @@ keyword that names a section. Requiring *every* word to be a heading word keeps
 "Excellent communication skills" from becoming a heading. "Skills: Python,
 SQL" is an inline heading: a section whose first line is the rest.
 
-When a heading holds keywords of several kinds, the most specific wins: a
-structured kind ("Licensure & Certifications", "Education & Training") before
-the catch-all "other", and "information"/"details" name a contact block only
-beside "contact" or "personal" ("Personal Information", not "Other Information").
+A heading is read like a noun phrase: its head noun, the last keyword, names
+the section ("Research Experience" is experience, "Research Grants" awards,
+"Academic Appointments" experience), and "Summary of Qualifications" reads as
+"Qualifications Summary". Generic heads ("summary", "history", "details") take
+the kind of the keyword before them ("Skills Summary", "Education History") and
+their own only when there is none ("Career History", "Professional Summary").
+Joined headings ("Licences & Certifications") are named by their first part.
+A part after the first may carry other capitalised words ("CERTIFICATIONS &
+DIRECTOR EDUCATION"); a work-history heading may too ("UX Experience"), but is
+taken as a heading only when dates follow it (`split_sections`), so a skill
+line "User Experience" stays a line.
 """
 
 from __future__ import annotations
@@ -18,26 +25,28 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-# keyword -> section kind; checked in this order of kinds when several appear
+from app.profiling.parse.dates import find_range
+
+# keyword -> section kind (a word in two lists keeps the first)
 _KEYWORDS: dict[str, str] = {}
 for _kind, _words in (
     ("volunteering", "volunteer volunteering voluntary"),
     ("references", "references referees reference referee"),
     ("certifications", "cpd certifications certification certificates certificate certs licenses "
      "licences license licence licensure licensing accreditations accreditation credentials "
-     "registrations registration tickets cards clearances clearance courses"),
+     "registrations registration tickets cards clearances clearance courses endorsements"),
     ("languages", "languages language tongue tongues"),
     ("projects", "projects project portfolio"),
-    ("education", "education qualifications qualification academic academics schooling "
-     "studies degrees coursework training"),
-    ("experience", "experience experiences employment work history positions roles "
-     "placements internships jobs"),
+    ("education", "education educational qualifications qualification academic academics "
+     "schooling studies degrees coursework training"),
+    ("experience", "experience experiences employment work history background positions roles "
+     "appointments placements internships jobs"),
     ("skills", "skills skill competencies competences competency expertise abilities strengths "
      "proficiencies technologies tools stack capabilities knowledge"),
     ("summary", "summary profile objective objectives about statement overview introduction bio "
      "biography"),
     ("awards", "awards award honours honors achievements accomplishments recognition prizes "
-     "scholarships"),
+     "scholarships grants funding fellowships"),
     ("interests", "interests hobbies activities pursuits"),
     ("publications", "publications papers research"),
     ("contact", "contact details information informations info"),
@@ -115,8 +124,10 @@ def clean_line(raw: str) -> str:
     return text.replace("\t", "   ").rstrip()
 
 
-def heading_kind(text: str) -> str | None:
-    """The section kind if `text` is a heading line, else None."""
+def heading_kind(text: str, *, loose: bool = False) -> str | None:
+    """The section kind if `text` is a heading line, else None. `loose` also accepts a
+    work-history heading with other capitalised words ("UX Experience"); the caller
+    checks that dates follow it."""
     if len(text) > 64 or text.count(" ") > 12 or text.lstrip()[:1] in _NOT_HEADING_START:
         return None
     stripped = _STRIP.sub("", text.strip())
@@ -127,32 +138,110 @@ def heading_kind(text: str) -> str | None:
     elif stripped.count(" ") > 6 or stripped.endswith("."):
         return None
     words = _HEADING_WORD.findall(stripped.replace("’", "'").replace("(s)", "s"))
-    if not words or len(words) > 6:
+    if not words or len(words) > 7:
         return None
-    lowered = [w.lower() for w in words]
-    keywords = [_KEYWORDS[w] for w in lowered if w in _KEYWORDS]
-    if any(w not in _KEYWORDS and w not in _MODIFIERS for w in lowered):
+    lowered = [w.lower() for w in words if w not in _JOINERS]
+    if lowered == ["career"]:
+        return "experience"
+    if not any(w in _KEYWORDS or w in _HEAD_ONLY for w in lowered):
         return None
+    parts = _parts(words)
+    kinds = []
+    for i, part in enumerate(parts):
+        known = [w.lower() for w in part if _known(w)]
+        if len(known) < len(part):  # other words: only before a keyword head, capitalised
+            if not all(_known(w) or w[0].isupper() for w in part):
+                return None
+            if i == 0 and not (loose and _head_kind(known) == "experience"):
+                return None
+            if part[-1].lower() not in _KEYWORDS and part[-1].lower() not in _HEAD_ONLY:
+                return None
+        kinds.append(_head_kind(known))
     if lowered[:2] in (["professional", "development"], ["continuing", "professional"]):
         return "certifications"
     if lowered[:2] == ["professional", "qualifications"]:  # ACA, CIPD: not schooling
         return "certifications"
-    if lowered in (["career"], ["employment"], ["work"]):
-        return "experience"
-    if not keywords:
+    if not parts:
         return None
-    if "volunteering" in keywords:
-        return "volunteering"
-    if "languages" in keywords and {"programming", "computer", "software"} & set(lowered):
-        return "skills"
-    if keywords[0] == "education" and lowered[0] == "training" and len(set(keywords)) > 1:
-        return keywords[1]  # "Training & Certifications"
-    strong = [k for k in keywords if k not in _WEAK]
+    if [w.lower() for w in parts[0]] == ["training"] and len(parts) > 1 and kinds[1]:
+        return kinds[1]  # "Training & Certifications"
+    if kinds[0] == "volunteering" and "experience" in kinds[1:]:
+        return "experience"  # "Volunteering & Work Experience"
+    strong = [k for k in kinds if k and k not in _WEAK]
     if strong:
         return strong[0]
-    if "contact" in keywords and _CONTACT_WORDS & set(lowered):
+    if "contact" in kinds and _CONTACT_WORDS & set(lowered):
         return "contact"
-    return "other"
+    return "other" if any(kinds) else None
+
+
+def _known(word: str) -> bool:
+    w = word.lower()
+    return w in _KEYWORDS or w in _MODIFIERS
+
+
+def _parts(words: list[str]) -> list[list[str]]:
+    """The joined parts of a heading ("Licences & Certifications"): a part with no keyword
+    qualifies the next one ("Organisational / managerial skills")."""
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word.lower() in _JOINERS:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    merged: list[list[str]] = []
+    pending: list[str] = []
+    for part in filter(None, parts):
+        if any(w.lower() in _KEYWORDS or w.lower() in _HEAD_ONLY for w in part) or (
+            not all(_known(w) for w in part)
+        ):
+            merged.append(pending + part)
+            pending = []
+        else:
+            pending += part
+    if pending:
+        if not merged:
+            return []
+        merged[-1] += pending
+    return merged
+
+
+def _head_kind(words: list[str]) -> str | None:
+    """The kind named by one part of a heading, read as a noun phrase (lower-case words)."""
+    if "of" in words:  # "Summary of Qualifications" -> "Qualifications Summary"
+        i = words.index("of")
+        words = words[i + 1 :] + words[:i]
+    if words and words[-1] in _HEAD_ONLY:
+        return _HEAD_ONLY[words[-1]]
+    keyed = [w for w in words if w in _KEYWORDS]
+    if not keyed:
+        return None
+    kinds = [_KEYWORDS[w] for w in keyed]
+    if "languages" in kinds:  # "Language Skills", but "Programming Languages"
+        return "skills" if {"programming", "computer", "software"} & set(words) else "languages"
+    if "volunteering" in kinds and kinds[-1] != "experience":
+        return "volunteering"  # "Volunteer Work/Experience" are jobs, "Volunteering" is not
+    head, kind = keyed[-1], kinds[-1]
+    if head in _GENERIC_HEADS:
+        # "Skills Summary", "Education History"; but "Qualifications Summary" is a summary
+        named = [
+            k for w, k in zip(keyed[:-1], kinds[:-1], strict=True)
+            if k not in _WEAK and not (kind == "summary" and w.startswith("qualif"))
+        ]  # fmt: skip
+        if named:
+            return named[-1]
+    return kind
+
+
+# Words that join the parts of a heading
+_JOINERS = {"&", "+", "/", ",", "and", "und", "et", "y"}
+# Heads that say "a summary/history of ...": the keyword before them names the section.
+_GENERIC_HEADS = {
+    "summary", "profile", "overview", "history", "background", "details", "information", "info",
+    "informations",
+}  # fmt: skip
+# Words that name a section only as the last word ("SOFTWARE", not "Software Development").
+_HEAD_ONLY = {"software": "skills"}
 
 
 _NOT_HEADING_START = set("•·▪●◦‣►■□➢✓✔*(@+") | set("abcdefghijklmnopqrstuvwxyz")
@@ -160,10 +249,15 @@ _PUA_BULLET = re.compile("^(\\s*)[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf0
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\u200b]")  # icon-font glyphs, zero-width spaces
 _DIGIT = re.compile(r"\d")
 _SPACED = re.compile(r"(?:[A-Za-z] ){3,}[A-Za-z]")
-_HEADING_WORD = re.compile(r"[^\W\d_]+|&|\+|/")
+_HEADING_WORD = re.compile(r"[^\W\d_]+|&|\+|/|,")
 _DASH_BULLET = re.compile(r"[-–—o>]\s")
 _BULLET_PREFIX = re.compile(r"^\s*(?:[•·▪●◦‣►■□➢✓✔*]+|[-–—o>](?=\s))\s*")
-_PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,2}\s*(?:/|of)\s*\d{1,2}$|page\s+\d{1,2}$", re.I)
+# "2 of 3", "Page 2", and a running header ending in one ("Jane Doe — Page 2")
+_PAGE_NUMBER = re.compile(
+    r"(?:page\s+)?\d{1,2}\s*(?:/|of)\s*\d{1,2}$"
+    r"|(?:.{0,40}[\s|·•–—-])?page\s+\d{1,2}(?:\s*(?:/|of)\s*\d{1,2})?$",
+    re.I,
+)
 _CONTACT_LABEL = re.compile(
     r"(?:phone|tel|telephone|mobile|cell|email|e-mail|address|linkedin|github|website|web|"
     r"portfolio|location|[EMTP])$",
@@ -185,12 +279,12 @@ def is_on_request(text: str) -> bool:
 def split_sections(lines: list[Line]) -> list[Section]:
     sections = [Section("header", None)]
     after_inline = False  # the last section began with "Label: ..." on one line
-    for line in lines:
+    for i, line in enumerate(lines):
         text = line.text.strip()
         if not text or _PAGE_NUMBER.match(text):
             sections[-1].lines.append(line if not text else Line("", line.page, line.line))
             continue
-        kind = heading_kind(text)
+        kind = heading_kind(text) or _work_heading(text, lines[:i], lines[i + 1 :])
         if kind:
             sections.append(Section(kind, line))
             after_inline = False
@@ -221,6 +315,29 @@ def split_sections(lines: list[Line]) -> list[Section]:
                 continue
         sections[-1].lines.append(line)
     return sections
+
+
+def _work_heading(text: str, preceding: list[Line], following: list[Line]) -> str | None:
+    """ "UX Experience", "Design Experience": a work-history heading with words of its own
+    is one when an entry with dates follows it (a skill "User Experience" has none) and
+    it does not continue an entry's header ("Head of Support" / "Customer Experience")."""
+    last = text.split()[-1].lower().strip(":")
+    if _KEYWORDS.get(last) != "experience" or heading_kind(text, loose=True) != "experience":
+        return None
+    before = next((ln.text.strip() for ln in reversed(preceding) if ln.text.strip()), "")
+    if (
+        before
+        and not is_bullet(before)
+        and len(before.split()) <= 8
+        and not before.endswith((".", "!", "?", ":"))
+        and not find_range(before)
+        and not heading_kind(before)
+    ):
+        return None
+    after = [ln.text for ln in following if ln.text.strip()][:3]
+    if not after or is_bullet(after[0]):
+        return None
+    return "experience" if any(find_range(t) for t in after) else None
 
 
 _EMPTY_BRACKETS = re.compile(

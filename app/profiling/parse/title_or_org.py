@@ -47,13 +47,17 @@ ORG_WORDS = set(
         "manufacturing", "logistics", "construction", "builders", "pharmacy", "surgery",
         "practice", "homes", "healthcare", "international", "global", "enterprises", "media",
         "software", "digital", "airlines", "motors", "energy", "foods", "bakery", "cafe", "café",
+        "laboratory", "lab", "society",
         "pub", "diner", "inn", "club", "church", "charity", "county", "district", "federal",
         "army", "police", "gmbh", "s.a.", "ag", "bv", "pty",
     ]
 )
-# Words that make a name a registered organisation wherever they stand.
-_LEGAL = {"ltd", "ltd.", "limited", "inc", "inc.", "llc", "llp", "plc", "corp", "corp.", "gmbh",
-          "s.a.", "ag", "bv", "pty"}  # fmt: skip
+# Words that make a name a registered organisation wherever they stand (as `_words`
+# gives them: lower case, without an end dot).
+_LEGAL = {"ltd", "limited", "inc", "llc", "llp", "pllc", "plc", "corp", "gmbh", "s.a", "ag", "bv",
+          "b.v", "n.v", "pty", "p.c", "p.a", "l.p", "sarl", "s.r.l", "s.p.a"}  # fmt: skip
+# Ranks that head a function or an area: "Vice President, Global Supply Chain".
+RANK_HEADS = {"president", "director", "head", "vp", "svp", "evp", "avp"}
 # Levels after a title's head noun: "Engineer II", "Technician 2", "Nurse Band 5", "Analyst Sr."
 _LEVEL = re.compile(
     r"(?:\s+(?:[IVX]{1,4}|\d{1,2}|(?i:level|grade|band|tier)\s*\d+"
@@ -63,7 +67,7 @@ _LEVEL = re.compile(
 _LINK = re.compile(r"\s(?:of|for|to|in)\s")
 
 
-def _head(frag: str) -> str:
+def head_noun(frag: str) -> str:
     """The word a name is about: the last one ("Software Engineer II" -> engineer), or the
     one before "of"/"for"/"to"/"in" ("Head of Sales" -> head, "Bank of England" -> bank)."""
     link = _LINK.search(frag)
@@ -73,7 +77,7 @@ def _head(frag: str) -> str:
 
 def title_score(frag: str, taxonomy: Taxonomy) -> int:
     """2: its head noun names a job; 1: a known job title; 0: not a title."""
-    head = _head(frag)
+    head = head_noun(frag)
     if head in TITLE_HEADS and not _LEGAL & _words(frag):
         return 2
     if head in ORG_WORDS or _LEGAL & _words(frag):
@@ -81,14 +85,19 @@ def title_score(frag: str, taxonomy: Taxonomy) -> int:
     return 1 if taxonomy.match_title(frag) is not None else 0
 
 
-def is_org(frag: str) -> bool:
+def is_org(frag: str, *, strict: bool = False) -> bool:
     """ "Acme Ltd", "St James's Hospital", "Northern Care Services", "IBM" — but not
-    "Software Engineer" or "Healthcare Assistant", whose head noun names a job."""
+    "Software Engineer" or "Healthcare Assistant", whose head noun names a job.
+    `strict`: only by a legal form or an organisation's head noun ("... Hospital"), not
+    by a word that may also name an area ("Global Supply Chain")."""
     words = _words(frag)
     if _LEGAL & words:
         return True
-    if _head(frag) in TITLE_HEADS:
+    head = head_noun(frag)
+    if head in TITLE_HEADS:
         return False
+    if strict:
+        return head in ORG_WORDS
     return bool(words & ORG_WORDS) or (frag.isupper() and len(frag) <= 6)
 
 
