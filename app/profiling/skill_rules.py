@@ -16,6 +16,10 @@ need more than a dictionary hit:
   not in "increased sales by 20%");
 - `adjective`: weak, and only when it describes the person, not a noun after
   it ("Flexible, reliable" but not "flexible hours", "Organised events").
+
+A two-letter capital alias that is also a US state or Canadian province code
+does not count where it stands as one, after a town ("Hartford, CT",
+"Montréal, QC H3B 2Y5").
 """
 
 from __future__ import annotations
@@ -23,12 +27,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.places.regions import CA_PROVINCES, US_STATES
+
 PLAIN, CASED, STRICT, WEAK, ADJECTIVE, STOP, RELATED = 0, 1, 2, 3, 4, 5, 6
 DEFERRED = (STRICT, RELATED)  # kept only when a related skill is found nearby
 
 _SENTENCE = re.compile(r"[a-z]\.\s+[A-Z]")
-_HARD_SPLIT = re.compile(r"[,;|•·▪●◦‣►■➢✓✔:()/]|\s[-–—]\s")
-_LIST_SPLIT = re.compile(r"[,;|•·▪●◦‣►■➢✓✔:()/]|\.\s|\s(?:[-–—]|and|or|&)\s")
+# A comma between digits ("1,200-person") is part of a number, not a list separator.
+_HARD_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;|•·▪●◦‣►■➢✓✔:()/]|\s[-–—]\s")
+_LIST_SPLIT = re.compile(r"(?<!\d),|,(?!\d)|[;|•·▪●◦‣►■➢✓✔:()/]|\.\s|\s(?:[-–—]|and|or|&)\s")
 _BULLET = re.compile(r"^[\s\-–—*•·▪●◦‣►■➢✓✔o]+(?=\S)")
 _GLUE = "&-.'’"
 
@@ -51,6 +58,8 @@ def accept(entries, text, start, end, strict) -> AliasEntry | None:
             return entry
         if surface is None:
             surface = " ".join(text[start:end].split())
+            if surface in _REGION_CODES and _after_town(text, start, end):
+                return None
         if entry.mode == CASED:
             if surface == entry.surface or (len(surface) > 2 and surface == entry.surface.upper()):
                 return entry
@@ -66,6 +75,19 @@ def accept(entries, text, start, end, strict) -> AliasEntry | None:
             strict.append((entry, start, end))
             return None
     return None
+
+
+_REGION_CODES = frozenset(US_STATES) | frozenset(CA_PROVINCES)
+_TOWN_BEFORE = re.compile(r"[A-Z][^\W\d_]*[a-z][.]?[ \t]*,[ \t]*$")
+_PLACE_END = re.compile(r"[ \t]*(?:$|\n|\d{5}|[A-Z]\d[A-Z]|[,;|·•)(–—-])")
+
+
+def _after_town(text: str, start: int, end: int) -> bool:
+    """True for a region code after a town: "Hartford, CT", "Little Rock, AR 72201"."""
+    return (
+        _TOWN_BEFORE.search(text, max(0, start - 40), start) is not None
+        and _PLACE_END.match(text, end) is not None
+    )
 
 
 _YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d\b")
@@ -151,10 +173,7 @@ def _is_list_item(text: str, start: int, end: int, max_words: int = 4) -> bool:
     line = text[lo:hi]
     if len(_BULLET.sub("", line).split()) <= max_words:
         return True
-    is_list = len(_HARD_SPLIT.findall(line)) >= 2 or (
-        _HARD_SPLIT.search(line) is not None and len(line.split()) <= 10
-    )
-    splitter = _LIST_SPLIT if is_list and not _SENTENCE.search(line) else _HARD_SPLIT
+    splitter = _LIST_SPLIT if _is_list_line(line) else _HARD_SPLIT
     seg_lo, seg_hi = lo, hi
     for m in splitter.finditer(line):
         pos = lo + m.start()
@@ -164,6 +183,22 @@ def _is_list_item(text: str, start: int, end: int, max_words: int = 4) -> bool:
             seg_hi = pos
             break
     return len(text[seg_lo:seg_hi].split()) <= max_words
+
+
+def _is_list_line(line: str) -> bool:
+    """True for a line of short items ("Kitchen management | Rostering | HACCP"), not a
+    sentence with a comma or two in it ("Stamp and seal roadway and drainage plans;
+    QA/QC for a team of 7"): a short line with a separator (a bullet counts), or a
+    longer one cut in several places, most of its parts short."""
+    if _SENTENCE.search(line):
+        return False
+    cuts = len(_HARD_SPLIT.findall(line))
+    if cuts == 0:
+        return False
+    if len(line.split()) <= 10:
+        return True
+    parts = [p for p in _HARD_SPLIT.split(line) if p.strip()]
+    return cuts >= 2 and sum(len(p.split()) <= 4 for p in parts) * 2 > len(parts)
 
 
 def has_context(candidate, found, text: str) -> bool:

@@ -14,7 +14,9 @@ import unicodedata
 
 _TOKEN = re.compile(
     r"[^\s@]+@[^\s@]+\.\w+|https?://\S+|www\.\S+"  # skipped: e-mail addresses, URLs
-    r"|[^\W_]+(?:-[ \t]*\n[ \t]*[^\W_]+)*"  # words, rejoined across a line-end hyphen
+    r"|[^\W_]+(?:-[ \t]*\n[ \t]*[^\W_]+)*"  # words, rejoined across a line-end hyphen,
+    r"(?:(?:\.[A-Za-z0-9-]+){2,}(?:/\S*)?"  # or host names, skipped: "me.github.io",
+    r"|\.(?:com|org|net|io|dev|co|me|ai|app|edu|gov|uk|se|de|ie|ca|au)/\S*)?"  # "x.com/me"
     r"|\+\+|[+#./&]"  # symbols inside skill names: C++, C#, Node.js, A/P, P&L
     r"|\n[ \t]*\n|[;|•·▪●◦‣►■➢✓✔:()\[\]]|\n[ \t]*[-–—*][ \t]"  # stops
 )
@@ -41,7 +43,7 @@ def _compute_key(token: str) -> str | None:
         return None
     if first in "+#./&":
         return "and" if token == "&" else token
-    if "@" in token or token.startswith(("http", "www.")):
+    if "@" in token or "." in token or token.startswith("http"):  # e-mail, URL, host name
         return SKIP
     key = token
     if "-" in key or "\n" in key:

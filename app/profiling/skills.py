@@ -23,7 +23,9 @@ from app.profiling.taxonomy import Taxonomy, evidence_for
 
 _QUALIFICATIONS = {"Certifications & licences", "Health & safety"}
 _CLAIMS = {"header", "summary"}  # sections that claim a skill rather than show it
-_ITEM_SPLIT = re.compile(r"\s*(?:[,;|•·▪●◦/]|\s[-–—]\s|\band\b)\s*")
+# A slash between two short pieces joins one name ("LC-MS/MS", "TCP/IP", "CI/CD");
+# between longer words, or with spaces, it separates two items ("Figma/Sketch").
+_ITEM_SPLIT = re.compile(r"\s*(?:[,;|•·▪●◦]|\s/\s|(?<=\w{4})/(?=\w{4})|\s[-–—]\s|\band\b)\s*")
 _NOT_SKILL = re.compile(
     r"\b(?:years?|experience|excellent|strong|good|ability|able|skills?|knowledge of|including|"
     r"such as|etc|various|proficient|familiar|expert|advanced|intermediate|basic)\b",
@@ -97,7 +99,7 @@ def _contact_line(text: str) -> bool:
 
 
 def _listed_skills(cv: ParsedCV, covered, known: set[str]) -> list[SkillItem]:
-    """Short items of a Skills section that the taxonomy does not know ("Meditech")."""
+    """Short items of a Skills section that the taxonomy does not know ("RxConnect")."""
     out: list[SkillItem] = []
     for section in cv.sections:
         if section.kind != "skills":

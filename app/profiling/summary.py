@@ -2,8 +2,9 @@
 
 Nothing here is invented: each sentence is written only when its facts were
 found, and the wording is neutral ("has about 8 years of experience"), not a
-sales pitch. Skills are ranked by how often the CV mentions them; soft skills
-come last because they say least.
+sales pitch. Skills are ranked by how often the CV mentions them; licences and
+certificates come after them (they have a sentence of their own) and soft skills
+last, because they say least.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from app.profiling.models import Profile
 
 _SOFT = "Soft skills"
+_LICENCES = "Certifications & licences"
 
 
 def profile_text(profile: Profile) -> str:
@@ -32,8 +34,8 @@ def profile_text(profile: Profile) -> str:
         sentences.append(f"{verb} as {latest.title} at {latest.company}{when}.")
     elif len(profile.experience) > 1:
         sentences.append(f"The CV lists {len(profile.experience)} jobs.")
-    skills = [s for s in profile.skills if s.category != _SOFT and s.id]
-    skills += [s for s in profile.skills if s.category == _SOFT or not s.id]
+    last = {_LICENCES: 1, _SOFT: 2}
+    skills = sorted(profile.skills, key=lambda s: 2 if not s.id else last.get(s.category, 0))
     if skills:
         names = [s.name for s in skills[:5]]
         sentences.append(f"Key skills include {_join(names)}.")

@@ -39,19 +39,43 @@ ATTRIBUTION = (
 
 _TITLE_WORD = re.compile(r"[a-z0-9+#]+")
 
+# Words that say how a job is held, not what it is. A known title that needs one of them
+# matches only as a whole: "Bank Clerk" must not make every "... Clerk" a bank clerk,
+# nor "Relief Teacher" every teacher a supply teacher.
+_HELD_AS = frozenset(
+    {
+        "temporary", "temp", "locum", "contract", "contractor", "casual", "seasonal",
+        "volunteer", "relief", "bank", "agency", "night", "nights", "weekend", "weekends",
+        "freelance", "freelancer",
+    }
+)  # fmt: skip
 # Words that say how senior or how temporary a job is, not what it is.
-_TITLE_NOISE = frozenset(
+_TITLE_NOISE = _HELD_AS | frozenset(
     {
         "senior", "sr", "snr", "junior", "jr", "jnr", "principal", "trainee", "graduate", "grad",
         "intern", "internship", "placement", "apprentice", "apprenticeship", "i", "ii", "iii",
-        "iv", "v", "1", "2", "3", "level", "entry", "experienced", "qualified", "temporary",
-        "temp", "locum", "part", "full", "time", "fixed", "term", "contract", "contractor",
-        "casual", "seasonal", "volunteer", "relief", "bank", "agency", "night", "nights", "day",
-        "days", "weekend", "weekends", "self", "employed", "freelance", "freelancer",
+        "iv", "v", "1", "2", "3", "level", "entry", "experienced", "qualified", "part", "full",
+        "time", "fixed", "term", "day", "days", "self", "employed",
     }
 )  # fmt: skip
 # A learner's title often names a field, not a role: "Data Science Intern".
 _LEARNER = frozenset({"intern", "internship", "placement", "trainee", "apprentice", "student"})
+# A rank over a function: "Vice President, Global Supply Chain", "Head of Engineering",
+# "Director, Operations". The function names the occupation ("Supply Chain Manager").
+_RANKS = (
+    ("executive", "vice", "president"), ("vice", "president"), ("vp",), ("svp",), ("evp",),
+    ("avp",), ("director",), ("head",),
+)  # fmt: skip
+# Words between the rank and the function that say where, not what.
+_SCOPE = frozenset(
+    {
+        "of", "for", "global", "group", "worldwide", "international", "national", "regional",
+        "corporate", "north", "south", "east", "west", "america", "americas", "emea", "apac",
+        "europe", "uk", "us",
+    }
+)  # fmt: skip
+_DIVISION = re.compile(r"\s[-–—|]\s")  # "Director, Operations — Fabric Care"
+_ROLES = re.compile(r"\s*/\s*")  # two roles in one title: "Cashier / Pharmacy Clerk"
 
 
 @dataclass(frozen=True)
@@ -76,6 +100,9 @@ class TitleMatch:
     occupation: Occupation
     known: str  # the known title found, as written in the taxonomy ("Class Teacher")
     exact: bool  # the whole title is that known title, give or take seniority words
+    # a rank over a function ("VP, Global Supply Chain"): the person's wording says it
+    # better than the known title that found the occupation ("Supply Chain Manager")
+    as_written: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,11 +113,19 @@ class SkillMention:
     end: int
 
 
-def title_key(title: str) -> tuple[str, ...]:
-    """Lower-case words of a job title without seniority and contract words."""
+def title_key(title: str, *, keep_held: bool = False) -> tuple[str, ...]:
+    """Lower-case words of a job title without seniority and contract words (with
+    `keep_held`, the words that say how the job is held stay: "bank", "relief")."""
     text = title.lower().replace("&", " and ")
     words = _TITLE_WORD.findall(text)
-    return tuple(w for w in words if w not in _TITLE_NOISE)
+    drop = _TITLE_NOISE - _HELD_AS if keep_held else _TITLE_NOISE
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w in drop or w == "non" or (i and words[i - 1] == "non"):  # "Non-Executive ..."
+            continue
+        # "Team Lead" is a team leader; "Lead Engineer" (first word) a senior engineer.
+        out.append("leader" if w == "lead" and i else w)
+    return tuple(out)
 
 
 class Taxonomy:
@@ -130,12 +165,15 @@ class Taxonomy:
         # A title whose last word is a seniority or contract word matches only as a
         # whole: without that word a field is left, which must not be found inside
         # other titles ("Plumbing Apprentice" would make "plumbing" a title inside
-        # "Plumbing Supplies Manager", "Assistant Principal" "assistant").
+        # "Plumbing Supplies Manager", "Assistant Principal" "assistant"). So does one
+        # that needs a word saying how the job is held ("Bank Clerk", see _HELD_AS).
         self._whole_only: dict[tuple[str, ...], tuple[Occupation, str]] = {}
         for occ in self.occupations:
             for known in (*occ.alt_titles, occ.title):
-                words, key = _TITLE_WORD.findall(known.lower()), title_key(known)
-                into = self._whole_only if words[-1] in _TITLE_NOISE else self._titles
+                words = _TITLE_WORD.findall(known.lower())
+                held = not _HELD_AS.isdisjoint(words)
+                key = title_key(known, keep_held=held)
+                into = self._whole_only if held or words[-1] in _TITLE_NOISE else self._titles
                 if key:
                     into.setdefault(key, (occ, known))
         self._max_title_len = max(len(k) for k in self._titles)
@@ -169,15 +207,31 @@ class Taxonomy:
         ICU" contains "staff nurse"); on a tie the one further right, where
         English puts the head noun ("Nurse Manager" is a manager). Words after
         "to" name someone else ("Assistant to the Managing Director" is an
-        assistant). A learner's title may name a field ("Data Science Intern"):
-        then a title whose words begin the same way counts ("Data Scientist").
+        assistant). Of two roles joined by "/", the first that is a known title
+        counts ("Cashier / Pharmacy Clerk"). A rank over a function is the
+        function's manager ("Vice President, Global Supply Chain" is a supply
+        chain manager). A learner's title may name a field ("Data Science
+        Intern"): then a title whose words begin the same way counts ("Data
+        Scientist").
         """
         words = title_key(title)
         if not words:
             return None
-        exact = self._titles.get(words) or self._whole_only.get(words)
+        exact = (
+            self._whole_only.get(title_key(title, keep_held=True))
+            or self._titles.get(words)
+            or self._whole_only.get(words)
+        )
         if exact is not None:
             return TitleMatch(exact[0], exact[1], True)
+        roles = _ROLES.split(title)
+        for role in roles if len(roles) > 1 else ():  # "Cashier / Pharmacy Clerk"
+            whole = self._titles.get(title_key(role))
+            if whole is not None:
+                return TitleMatch(whole[0], whole[1], False)
+        ranked = self._function_title(title)
+        if ranked is not None:
+            return ranked
         if "to" in words[1:]:
             words = words[: words.index("to", 1)]
         found = self._longest_inside(words)
@@ -194,6 +248,25 @@ class Taxonomy:
                 hit = self._titles.get(words[i : i + size])
                 if hit is not None:
                     return TitleMatch(hit[0], hit[1], False)
+        return None
+
+    def _function_title(self, title: str) -> TitleMatch | None:
+        """ "Director of Operations" is an operations manager, "VP, Sales & Marketing"
+        a sales manager: the rank, then the function (less words that say where, and
+        up to an "and") with "manager" or "director" after it must be a known title."""
+        words = title_key(_DIVISION.split(title, 1)[0])
+        rank = next((r for r in _RANKS if words[: len(r)] == r), None)
+        if rank is None:
+            return None
+        rest = words[len(rank) :]
+        while rest and rest[0] in _SCOPE:
+            rest = rest[1:]
+        if "and" in rest:
+            rest = rest[: rest.index("and")]
+        for head in ("manager", "director"):
+            hit = self._titles.get((*rest, head)) if rest else None
+            if hit is not None:
+                return TitleMatch(hit[0], hit[1], False, as_written=True)
         return None
 
     def _field_title(self, words: tuple[str, ...]) -> TitleMatch | None:

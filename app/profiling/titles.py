@@ -4,7 +4,8 @@ Two kinds of evidence point at an occupation: titles the person uses (the jobs
 held, more for recent and long ones, less for part-time or casual ones; and
 the CV's headline) and skills the occupation needs. Skills are weighted by how
 specific they are (inverse document frequency over the occupations), so "Wound
-care" says more about nursing than "Customer service" says about anything.
+care" says more about nursing than "Customer service" says about anything. A
+job from long ago counts little even when it is the only known title on the CV.
 
 A title counts fully only when the person's skills back it: a past Saturday
 job with none of its skills does not outrank the field the CV is about. An
@@ -17,7 +18,9 @@ One occupation may be offered under more than one title the person used
 person's wording when it is a known title ("Senior Staff Nurse"), otherwise the
 known title found in it ("Class Teacher" for "Year 2 Class Teacher",
 "Administrative Assistant" for "Administrative Assistant to the Managing
-Director"). The score is 0..1; only occupations with real support are returned.
+Director"), less an employer's grade ("Civil Engineer II" is offered as "Civil
+Engineer"). The score is 0..1; only occupations with real support are returned,
+and after the best one only those scoring at least MIN_SCORE.
 """
 
 from __future__ import annotations
@@ -34,6 +37,11 @@ from app.profiling.taxonomy import Occupation, Taxonomy, TitleMatch, title_key
 MAX_SUGGESTIONS = 5
 MAX_PER_OCCUPATION = 3
 HEADLINE_WEIGHT = 0.6
+# A title counts relative to the strongest one the person uses, but never as if it were
+# stronger than a recent job: a job from decades ago is not strong for being the only
+# known title on the CV. (A short job that ends now weighs 0.5.)
+STRONG_TITLE = 0.5
+MIN_SCORE = 0.15  # below this, only the best suggestion is shown
 # Words that say how a job was held, not what it is; dropped from a suggestion.
 _HELD_AS = re.compile(
     r"\b(?:self[- ]employed|freelance|part[- ]time|full[- ]time|fixed[- ]term|temporary|temp"
@@ -50,6 +58,9 @@ _SIDE_JOB = re.compile(
     r"\b(?:part[- ]time|casual|seasonal|summer|weekend|saturday|volunteer|voluntary)\b", re.I
 )
 _BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_DIVISION = re.compile(r"\s[-–—|]\s.*")  # "Director, Operations — Fabric Care"
+# An employer's grade says little elsewhere: "Civil Engineer II" is a civil engineer.
+_GRADE = re.compile(r"\s+(?:(?:level|grade|band)\s*)?(?:I{1,3}|IV|V|[1-5])$", re.IGNORECASE)
 _HEADLINE_SPLIT = re.compile(r"\s+(?:&|and|\||/|\+)\s+|\s*[|/]\s*")
 
 
@@ -89,7 +100,7 @@ def suggest_titles(
     held = _held(experience, headline, taxonomy, today_partial(today))
     skill_ids = {s.id for s in skills if s.id}
     idf, totals, by_skill = _idf(taxonomy)
-    max_held = max((h.weight for h in held.values()), default=0.0) or 1.0
+    max_held = max([STRONG_TITLE, *(h.weight for h in held.values())])
     explained = {sid for code in held for sid in _occupation(taxonomy, code).skills}
     candidates = {i for sid in skill_ids for i in by_skill.get(sid, ())}
     candidates |= {i for i, occ in enumerate(taxonomy.occupations) if occ.code in held}
@@ -125,7 +136,7 @@ def suggest_titles(
     out: list[SuggestedTitle] = []
     seen: set[str] = set()
     for value, _, title in scored:
-        if len(out) >= MAX_SUGGESTIONS or (value < 0.12 and len(out) >= 3):
+        if len(out) >= MAX_SUGGESTIONS or (out and value < MIN_SCORE):
             break
         if title.title.lower() not in seen:
             seen.add(title.title.lower())
@@ -205,17 +216,19 @@ def _all_claims(mine: _Held) -> list[_Claim]:
 
 
 def _display(claims: list[_Claim]) -> str:
-    """The person's wording when it is the known title (less the words that say how the
-    job was held, and less "Apprentice" once the apprenticeship is over); otherwise the
-    known title."""
+    """The person's wording when it is the known title, or a rank over a function ("VP,
+    Global Supply Chain"), less the words that say how the job was held, the employer's
+    grade ("II"), the division after a dash, and "Apprentice" once the apprenticeship is
+    over; otherwise the known title."""
     known = claims[0].match.known
     for claim in sorted(claims, key=lambda c: -c.weight):
-        text = _BRACKETS.sub("", claim.wording)
+        text = _DIVISION.sub("", _BRACKETS.sub("", claim.wording))
         text = _HELD_AS.sub("", text)
         if claim.past:
             text = _OUTGROWN.sub("", text)
         text = " ".join(text.replace("&", " & ").split()).strip(" -–,|/")
-        if text and title_key(text) == title_key(known):
+        text = _GRADE.sub("", text)
+        if text and (claim.match.as_written or title_key(text) == title_key(known)):
             return text
     return known
 
