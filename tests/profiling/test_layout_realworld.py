@@ -51,7 +51,8 @@ class Page:
 
 
 def lines_of(path: Path) -> list[str]:
-    return [ln.strip() for ln in extract_document(path).text.split("\n") if ln.strip()]
+    """The lines in reading order, spacing collapsed (wide gaps are checked elsewhere)."""
+    return [" ".join(ln.split()) for ln in extract_document(path).text.split("\n") if ln.strip()]
 
 
 def short_us_resume(tmp_path: Path, bullets_per_job: int = 1) -> Path:

@@ -21,6 +21,10 @@ another at line pitch, no line skipped. A fragment that is not part of such a
 run stays on its line: the page is read as one flow, in the order the file
 draws it, which puts the dates after their title.
 
+Margin labels are not a column either: moderncv and Europass CVs set dates and
+labels flush right in a narrow left margin, each on the line of the entry it
+labels, so such a margin is read line by line with the text beside it.
+
 Pure functions on tuples, so they are tested without PDFs.
 """
 
@@ -37,6 +41,9 @@ MIN_SIDE_BY_SIDE = 3  # lines on the left that have a neighbour on the right
 MIN_RUN = 4  # consecutive lines each column holds somewhere (a contact sidebar: 4 or more)
 MAX_PITCH = 2.2  # glyph heights from one line's top to the next's: no line skipped
 MAX_DEPTH = 2  # a gutter inside a column (three columns) is still found
+LABEL_GAP = 2.0  # glyph heights: margin labels sit at most this far from their text ...
+FLUSH = 1.5  # ... and, set flush right, end this close to one another (points) ...
+LABELS_SHARE = 0.8  # ... this share of them at least, each on a line of the text
 
 
 def reading_regions(rects: list[Box]) -> list[Box] | None:
@@ -154,6 +161,8 @@ def _is_columns(rects: list[Box], lo: float, hi: float, total_area: float) -> bo
     line = _median_height(rects)
     if _longest_run(left, line) < MIN_RUN or _longest_run(right, line) < MIN_RUN:
         return False
+    if hi - lo <= LABEL_GAP * line and _margin_labels(left, right):
+        return False
     side_by_side = 0
     right_spans = sorted((r[1], r[3]) for r in right)
     for r in left:
@@ -162,6 +171,19 @@ def _is_columns(rects: list[Box], lo: float, hi: float, total_area: float) -> bo
             if side_by_side >= MIN_SIDE_BY_SIDE:
                 return True
     return False
+
+
+def _margin_labels(left: list[Box], right: list[Box]) -> bool:
+    """Dates or labels in a narrow margin, set flush right close to the text they label
+    (moderncv, Europass): each sits on a line of the right side, and reads with it.
+    A sidebar is set flush left, its right edge ragged, and further off."""
+    edge = max(r[2] for r in left)
+    if edge - min(r[0] for r in left) > 0.5 * (max(r[2] for r in right) - edge):
+        return False  # not narrow beside the text
+    flush = sum(1 for r in left if edge - r[2] <= FLUSH)
+    rows = [(r[1], r[3]) for r in right]
+    on_a_line = sum(1 for r in left if _level_with(r, rows))
+    return flush >= LABELS_SHARE * len(left) and on_a_line >= LABELS_SHARE * len(left)
 
 
 def _enough(side: list[Box], total_area: float) -> bool:

@@ -21,6 +21,8 @@ from app.profiling.errors import (
     TooManyPagesError,
 )
 from app.profiling.extract.layout import reading_regions
+from app.profiling.extract.lines import Line, assemble, read_words
+from app.profiling.extract.running import drop_running_lines
 from app.profiling.extract.types import PDF, ExtractedDocument, ExtractLimits
 
 # Fewer visible characters than this on every page means there is no usable text layer.
@@ -43,31 +45,29 @@ def extract_pdf(
             raise CorruptFileError(path, "(it has no pages)")
         if n_pages > limits.max_pages:
             raise TooManyPagesError(path, n_pages, limits.max_pages)
-        pages = []
+        page_lines = []
         for index in range(n_pages):
             if time.monotonic() > deadline:
                 raise ExtractionTimeoutError(path, limits.timeout_s)
-            pages.append(_page_text(doc, index))
+            page_lines.append(_page_lines(doc, index))
     finally:
         doc.close()
+    pages = [_clean("\n".join(t for t, _ in lines)) for lines in drop_running_lines(page_lines)]
     if sum(len(p.strip()) for p in pages) < MIN_TEXT_CHARS:
         raise NoTextLayerError(path)
     return ExtractedDocument(media_type=PDF, pages=pages)
 
 
-def _page_text(doc: pdfium.PdfDocument, index: int) -> str:
+def _page_lines(doc: pdfium.PdfDocument, index: int) -> list[Line]:
     page = doc[index]
     textpage = page.get_textpage()
     try:
         regions = reading_regions(_rects(textpage))
-        if regions is None:
-            raw = textpage.get_text_range()
-        else:
-            raw = "\n".join(textpage.get_text_bounded(*box).rstrip() for box in regions)
+        text, words = read_words(textpage)
     finally:
         textpage.close()
         page.close()
-    return _clean(raw)
+    return assemble(text, words, regions)
 
 
 def _rects(textpage: pdfium.PdfTextPage) -> list[tuple[float, float, float, float]]:
