@@ -127,7 +127,7 @@ def _listed_skills(cv: ParsedCV, covered, known: set[str]) -> list[SkillItem]:
                     SkillItem(
                         name=item,
                         category="Other",
-                        evidence=strip_bullet(text),
+                        evidence=" ".join(strip_bullet(text).split()),
                         source=Source(page=line.page, line=line.line),
                     )
                 )

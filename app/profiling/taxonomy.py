@@ -300,7 +300,8 @@ def evidence_for(text: str, start: int, end: int) -> str:
         lo = s_lo + 2 if s_lo >= 0 else max(lo, start - 100)
         s_hi = text.find(". ", end, hi)
         hi = s_hi + 1 if s_hi >= 0 else min(hi, end + 100)
-    return text[lo:hi].strip(" \t\r\n•·▪●◦‣►■➢✓✔*-–—")
+    # One space between words: a PDF line keeps a wide gap as a run of spaces.
+    return " ".join(text[lo:hi].split()).strip(" •·▪●◦‣►■➢✓✔*-–—")
 
 
 @lru_cache(maxsize=1)

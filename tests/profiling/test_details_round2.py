@@ -310,3 +310,13 @@ def test_referee_on_one_line_with_email_or_phone():
         ("Simon Achebe", "University of Warwick", "s.achebe@warwick.ac.uk", None),
         ("Lucy Fairbanks", "Operations Manager, Tesco", None, "0161 496 0555"),
     ]
+
+
+def test_a_right_aligned_issuer_stays_with_its_certificate():
+    from app.profiling.parse.certifications import parse_certifications
+    from app.profiling.parse.sections import Line
+
+    lines = [Line("First Aid (HLTAID011)        St John Ambulance, 2023", page=1, line=1)]
+    got = [cert for cert, _ in parse_certifications(lines)]
+    assert len(got) == 1
+    assert got[0].name == "First Aid (HLTAID011) — St John Ambulance" and got[0].date == "2023"

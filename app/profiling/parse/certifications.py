@@ -47,6 +47,8 @@ def parse_certifications(lines: list[Line]) -> list[tuple[Certification, Line]]:
     for line, text in _join_wrapped(lines):
         if len(text) < 2:
             continue
+        # A wide gap (a right-aligned issuer or date in a PDF) separates like a dash.
+        text = re.sub(r"\s{3,}", " — ", text.strip())
         for part in (p.strip() for p in re.split(r"\s*[;|•]\s*", text)):
             for item in _items(part):
                 cert = _certification(item)
