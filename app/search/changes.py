@@ -9,10 +9,15 @@ The rules (docs/search.md):
 - **Closing**: a stored open job whose source answered completely
   (``SourceResult.complete``) and did not list it any more gets ``closed_at``. Jobs of
   failed sources, feeds and page-capped fetches are never closed; nothing is deleted.
+- **Incomplete postings** (a SmartRecruiters posting whose detail request failed, see
+  ``app.sources.base.mark_incomplete``) never replace a stored job with less: a known one
+  counts as unchanged (or reopened) and keeps everything stored, description, pay and URL
+  included; it is only marked seen (and open). A new one is stored as it is.
 - **Rescoring**: a job is scored again only when its content hash, the profile's
   fingerprint (``MatchProfile.fingerprint()``) or ``SCORER_VERSION`` differ from what its
   stored score was made with. Open jobs this search did not fetch (a failed source, a
-  pasted posting) are rescored by the same rule, so every open job has a current score.
+  pasted posting) are rescored by the same rule, so every open job has a current score;
+  so are known jobs fetched incomplete, by their stored content.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from app.matching import SCORER_VERSION
+from app.sources.base import is_incomplete
 from app.sources.models import Posting
 from app.storage.jobs import GROUP_KEY_MAX, Key, StoredJob, fit_external_id
 
@@ -136,7 +142,10 @@ async def compare(
             changes.upserts.append(p)
         elif old.closed:
             changes.reopened += 1
-            changes.upserts.append(p)
+            changes.upserts.append(p)  # an incomplete one keeps its content: storage.jobs
+        elif is_incomplete(p):
+            changes.unchanged += 1
+            changes.touch_ids.append(old.id)
         elif old.content_hash != p.content_hash:
             changes.updated += 1
             changes.upserts.append(p)
@@ -171,7 +180,13 @@ async def plan_scoring(
 ) -> ScoringPlan:
     plan = ScoringPlan()
     async for p in sliced(postings):
-        if is_fresh(stored.get((p.source, p.external_id)), p.content_hash, fingerprint):
+        old = stored.get((p.source, p.external_id))
+        if old is not None and is_incomplete(p):  # scored by its stored content
+            if is_fresh(old, old.content_hash, fingerprint):
+                plan.skipped += 1
+            else:
+                plan.stale_ids.append(old.id)
+        elif is_fresh(old, p.content_hash, fingerprint):
             plan.skipped += 1
         else:
             plan.fetched.append(p)

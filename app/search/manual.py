@@ -52,7 +52,7 @@ async def posting_from_page(runtime: Runtime, url: str) -> Posting:
         body = await fetcher.get(url, source=url, headers={"Accept": "text/html,*/*"})
     except SourceFetchError as exc:
         raise UserError(f"Cannot read {url}: {exc.reason}.") from None
-    nodes = job_postings_in_html(body.content.decode("utf-8", errors="replace"))
+    nodes = job_postings_in_html(body.text())  # decoded with the page's declared charset
     if not nodes:
         raise UserError(
             f"The page {url} holds no schema.org JobPosting; paste the posting's text instead "

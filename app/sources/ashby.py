@@ -1,13 +1,22 @@
 """Ashby posting API: ``GET /posting-api/job-board/{name}?includeCompensation=true``.
 
-One request per board. Unlisted postings (``isListed: false``) are skipped.
+One request per board. Unlisted postings (``isListed: false``) are skipped. A board name
+that does not exist is answered with an empty list, not a 404, so an empty board gets the
+warning "no postings: check the job board name".
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from app.sources.base import Adapter, FetchContext, base_url, company_from_spec, map_postings
+from app.sources.base import (
+    Adapter,
+    FetchContext,
+    base_url,
+    company_from_spec,
+    map_postings,
+    warn_if_empty,
+)
 from app.sources.http import SourceFetchError
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
@@ -91,7 +100,9 @@ async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
         params={"includeCompensation": "true"},
         not_found=f"board '{spec.id}' not found on ashby",
     )
-    return await map_postings(_jobs(payload, spec), posting, spec)
+    jobs = _jobs(payload, spec)
+    warn_if_empty(ctx, spec, jobs, "job board name")  # unlisted postings show it exists
+    return await map_postings(jobs, posting, spec)
 
 
 ADAPTER = Adapter(

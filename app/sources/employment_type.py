@@ -17,7 +17,7 @@ _EMPLOYMENT = [
     (re.compile(r"part[\s_-]?time|teilzeit|minijob", re.I), "part_time"),
     (re.compile(r"contract|freelanc|contractor|consultant|b2b", re.I), "contract"),
     # As-needed shifts (PRN, per diem, casual, bank, on call) are not a steady job either.
-    (re.compile(r"temp(?:orary)?\b|fixed[\s_-]?term|seasonal|befristet|\bprn\b|per[\s_-]?diem|"
+    (re.compile(r"temp(?:orary)?\b|fixed[\s_-]?term|seasonal|\bbefristet|\bprn\b|per[\s_-]?diem|"
                 r"\bcasual\b|\bbank\b|\bon[\s_-]?call\b|as[\s_-]needed", re.I), "temporary"),
     (re.compile(r"full[\s_-]?time|permanent|vollzeit|regular|salaried|festanstellung", re.I),
      "full_time"),

@@ -51,6 +51,8 @@ class SourceResult:
             of this source that is not in ``postings`` has closed. False for failed
             sources, feeds (latest entries only) and page-capped fetches: never mark
             postings closed from those.
+        warnings: what the person should know about a fetch that succeeded all the
+            same (some details failed, the board is empty).
     """
 
     spec: SourceSpec
@@ -58,6 +60,7 @@ class SourceResult:
     error: str | None = None
     seconds: float = 0.0
     complete: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -71,6 +74,7 @@ class FetchReport:
     Attributes:
         postings: every posting from every source that worked, in spec order.
         failures: (spec, reason) for each source that failed.
+        warnings: (spec, message) for each warning of a source that worked.
         results: one ``SourceResult`` per spec, in spec order.
         requests: HTTP requests made (retries included).
         seconds: wall time of the whole fetch.
@@ -78,6 +82,7 @@ class FetchReport:
 
     postings: list[Posting] = field(default_factory=list)
     failures: list[tuple[SourceSpec, str]] = field(default_factory=list)
+    warnings: list[tuple[SourceSpec, str]] = field(default_factory=list)
     results: list[SourceResult] = field(default_factory=list)
     requests: int = 0
     seconds: float = 0.0
@@ -161,6 +166,7 @@ async def fetch_all(
             result.complete = (
                 get_adapter(spec.kind).lists_everything and spec.key not in ctx.truncated
             )
+            result.warnings = ctx.warnings.get(spec.key, [])
         result.seconds = time.perf_counter() - t0
         finished += 1
         state: Literal["done", "failed"] = "done" if result.ok else "failed"
@@ -181,6 +187,7 @@ async def fetch_all(
     for result in results:
         if result.ok:
             report.postings.extend(result.postings)
+            report.warnings.extend((result.spec, w) for w in result.warnings)
         else:
             report.failures.append((result.spec, result.error or "failed"))
     report.requests = fetcher.requests_made - requests_before

@@ -13,7 +13,11 @@ bonus", "a $1,000 learning budget"), so every amount is weighed, not just the fi
   just before or after ("Salary", "Pay is", "hourly rate", "base"), a stated interval
   ("/hr", "per annum") or the size of a year's pay ("£45,000", "$90k"). The one with the
   most evidence wins (pay words weigh most), then the earliest. A lone "$500" or "$2,000"
-  is not pay: its interval would be a guess from nothing;
+  is not pay: its interval would be a guess from nothing. The words before an amount are
+  read from the end of the amount before it, so "OTE $140k (base $100k)" gives each its
+  own words;
+- on-target earnings ("OTE $140k", "$140k on-target") are pay, but the least certain: any
+  other amount with evidence of being pay (the base) wins over them;
 - in a salary field (a "Salary:" line, a compensation summary) the field itself says it is
   pay, so a lone amount is enough.
 
@@ -68,7 +72,7 @@ _NOT_PAY_RE = re.compile(
     re.I,
 )
 _PAY_RE = re.compile(
-    r"\b(?:salary|salaries|pay|pays|paying|compensation|rate|wages?|base|earn\w*|income|"
+    r"\b(?:salary|salaries|pay|pays|paying|compensation|rate|wages?|base|basic|earn\w*|income|"
     r"gehalt|lohn|verg\u00fctung|salaris|salaire|r\u00e9mun\u00e9ration|sueldo|salario)\b",
     re.I,
 )
@@ -130,8 +134,10 @@ def _candidates(
     text: str, *, field: bool, currency: str | None, interval: str | None
 ) -> list[tuple[int, Salary]]:
     """Every amount or range that is not named as other money, with its evidence of
-    being pay (a pay word 2; a range, a stated interval, "OTE", a year-sized amount 1)."""
+    being pay (a pay word 2; a range, a stated interval, a year-sized amount 1; on-target
+    earnings 1 in all)."""
     out = []
+    previous_end = 0  # where the last amount with a currency ended
     for m in _matches(text, field):
         cur = currency_code(m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4"))
         written = cur is not None
@@ -142,6 +148,7 @@ def _candidates(
         b = to_number(m.group("b")) if m.group("b") else None
         if a is None:
             continue
+        floor, previous_end = previous_end, m.end()
         k_a, k_b = bool(m.group("ak")), bool(m.group("bk"))
         if k_a or (k_b and a < 1000):
             a *= 1000
@@ -153,7 +160,7 @@ def _candidates(
         if not (plausible_amount(lo, cur) and plausible_amount(hi, cur)):
             continue
         plus = text.startswith("+", m.end()) and not text[m.end() - 1].isspace()  # "$19+/hr"
-        before = _clause_before(text, m.start())
+        before = _clause_before(text, m.start(), floor)
         tail = _clause_after(text, m.end() + plus)
         # The next amount has its own words; "401(k)" is no amount.
         after = re.split(r"\d", tail, maxsplit=1)[0]
@@ -166,9 +173,10 @@ def _candidates(
             2 * bool(_PAY_RE.search(before) or _PAY_RE.search(after_words))
             + (b is not None)
             + (stated is not None)
-            + bool(_WEAK_PAY_RE.search(before))
             + (k_a or k_b or hi >= 15000)  # the size of a year's pay
         )
+        if _WEAK_PAY_RE.search(before) or _WEAK_PAY_RE.search(after_words):
+            evidence = 1  # pay, but every amount with evidence of being the base wins
         if not written and not (evidence or hi >= 1000 or k_a):
             continue  # "25 days holiday" in a salary column is not 25 GBP an hour
         period = stated or interval or ("year" if (k_a or k_b) else guess_interval(hi))
@@ -182,10 +190,14 @@ def _candidates(
     return out
 
 
-def _clause_before(text: str, start: int) -> str:
-    window = text[max(0, start - 40) : start]
+def _clause_before(text: str, start: int, floor: int = 0) -> str:
+    """The words of the clause before ``start``, not reaching back past ``floor`` (the
+    end of the amount before) nor out of an open bracket ("£45k OTE (£28k basic)")."""
+    window = text[max(0, start - 40, floor) : start]
     ends = list(_CLAUSE_END_RE.finditer(window))
-    return window[ends[-1].end() :] if ends else window
+    clause = window[ends[-1].end() :] if ends else window
+    bracket = clause.rfind("(")
+    return clause[bracket + 1 :] if bracket > clause.rfind(")") else clause
 
 
 def _clause_after(text: str, end: int) -> str:

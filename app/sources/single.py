@@ -1,9 +1,14 @@
 """One posting a person brings in: pasted text, or a page URL with schema.org JSON-LD.
 
 Most career pages (and Google for Jobs) embed a ``JobPosting`` as
-``<script type="application/ld+json">``, alone, in a list or inside ``@graph``. Pasted text
-has no structure, so only a few labelled lines ("Company: ...", "Location: ...") and the
-first line as title are read; salary and remote mode come from the text as usual.
+``<script type="application/ld+json">``, alone, in a list or inside ``@graph``. A page is
+decoded with the charset it declares (``Body.text``). A ``validThrough`` date in the past
+does not stop the posting from being added, but it gets a warning in
+``extra["warnings"]`` (what the person should be told when it is added).
+
+Pasted text has no structure, so only a few labelled lines ("Company: ...", "Location:
+...") and the first line as title are read; salary, remote mode and employment type come
+from the text as usual. Text with nothing but a title (or less) is refused.
 """
 
 from __future__ import annotations
@@ -11,11 +16,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
+from app.sources.base import with_employment_from_text
+from app.sources.dates import parse_date
 from app.sources.http import Fetcher, FetchPolicy, SourceFetchError
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
@@ -44,6 +52,10 @@ _HEADING_RE = re.compile(
     r"description|overview)\W*",
     re.I,
 )
+_WORD_RE = re.compile(r"\w+")
+#: Words a pasted posting needs besides its title line (headings not counted).
+MIN_DESCRIPTION_WORDS = 5
+WARNINGS = "warnings"  # ``Posting.extra`` key: messages to show when the posting is added
 
 
 def _is_job_posting(node: Any) -> bool:
@@ -126,10 +138,29 @@ def _ld_salary(value: Any) -> Salary | None:
     return salary_from_fields(amount, amount, currency, value.get("unitText"))
 
 
+def _expiry(node: dict[str, Any], now: datetime | None) -> dict[str, Any]:
+    """``extra`` for a posting's ``validThrough``: the date, and a warning once it is past."""
+    until = parse_date(node.get("validThrough"))
+    if until is None:
+        return {}
+    extra: dict[str, Any] = {"valid_through": until.isoformat()}
+    if until < (now or datetime.now(UTC)):
+        extra[WARNINGS] = [
+            f"this posting expired on {until.date().isoformat()} (its validThrough date); "
+            "it was added all the same, but the job may be filled"
+        ]
+    return extra
+
+
 def posting_from_jsonld(
-    node: dict[str, Any], *, url: str | None, source: str = URL_SOURCE
+    node: dict[str, Any],
+    *,
+    url: str | None,
+    source: str = URL_SOURCE,
+    now: datetime | None = None,
 ) -> Posting:
-    """A ``Posting`` from one schema.org ``JobPosting`` object."""
+    """A ``Posting`` from one schema.org ``JobPosting`` object (``now`` decides whether
+    its ``validThrough`` has passed)."""
     ident = node.get("identifier")
     if isinstance(ident, dict):
         ident = ident.get("value")
@@ -143,7 +174,7 @@ def posting_from_jsonld(
     location = _ld_location(node.get("jobLocation"))
     if location is None and remote:
         location = _ld_location(node.get("applicantLocationRequirements")) or "Remote"
-    return make_posting(
+    posting = make_posting(
         source=source,
         external_id=ident,
         title=node.get("title") or node.get("name"),
@@ -158,7 +189,9 @@ def posting_from_jsonld(
         department=node.get("occupationalCategory")
         if isinstance(node.get("occupationalCategory"), str)
         else None,
+        extra=_expiry(node, now),
     )
+    return with_employment_from_text(posting)
 
 
 def _is_label_value(value: str, *, colon: bool) -> bool:
@@ -177,6 +210,10 @@ def posting_from_text(text: str, *, url: str | None = None, source: str = PASTED
     unless a "Title:" line says otherwise; "Company:", "Location:", "Salary:" (or "Pay:")
     and "Job type:" lines fill those fields, with ":" or a spaced dash after the label.
     The id is a hash of the text, so pasting the same text twice gives the same posting.
+
+    Raises ``ValueError`` when the text is empty, or has fewer than
+    ``MIN_DESCRIPTION_WORDS`` words besides its title line and headings: that is no
+    posting to score ("hi", a title alone).
     """
     if not text or not text.strip():
         raise ValueError("the pasted posting is empty")
@@ -187,9 +224,17 @@ def posting_from_text(text: str, *, url: str | None = None, source: str = PASTED
             labels.setdefault(_LABEL_KEYS.get(key, key), m.group(3))
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     first_line = next((line for line in lines if not _HEADING_RE.fullmatch(line)), lines[0])
+    body = [line for line in lines if line != first_line and not _HEADING_RE.fullmatch(line)]
+    words = len(_WORD_RE.findall(" ".join(body)))
+    if words < MIN_DESCRIPTION_WORDS:
+        raise ValueError(
+            f"too little text: a posting needs a title and some description, but this has "
+            f"{words} words besides the title {first_line[:60]!r} (at least "
+            f"{MIN_DESCRIPTION_WORDS} are needed)"
+        )
     title = labels.get("title") or first_line[:200]
     digest = hashlib.sha256(text.strip().encode()).hexdigest()[:24]
-    return make_posting(
+    posting = make_posting(
         source=source,
         external_id=digest,
         title=title,
@@ -200,6 +245,7 @@ def posting_from_text(text: str, *, url: str | None = None, source: str = PASTED
         salary_text=labels.get("salary"),
         description=text,
     )
+    return with_employment_from_text(posting)
 
 
 async def fetch_posting_from_url(
@@ -212,8 +258,7 @@ async def fetch_posting_from_url(
     """
     fetcher = fetcher or Fetcher(client, FetchPolicy())
     body = await fetcher.get(url, source=url, headers={"Accept": "text/html,*/*"})
-    html = body.content.decode("utf-8", errors="replace")
-    nodes = job_postings_in_html(html)
+    nodes = job_postings_in_html(body.text())
     if not nodes:
         raise SourceFetchError(
             url, "no schema.org JobPosting found on the page; paste the posting's text instead"

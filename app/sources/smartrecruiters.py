@@ -2,8 +2,13 @@
 
 The list ``GET /v1/companies/{id}/postings?limit=100&offset=N`` has no description, so each
 posting is also fetched (``GET /v1/companies/{id}/postings/{postingId}``) for its
-``jobAd.sections``. Those requests share the per-host limit; a posting whose detail fails is
-kept with the list's fields and no description rather than failing the source.
+``jobAd.sections``. Those requests share the per-host limit. A posting whose detail fails
+is kept with the list's fields, marked incomplete (``base.mark_incomplete``) so that a search
+keeps the stored description and pay rather than erasing them, and the source gets a
+warning saying how many details failed.
+
+An unknown company id is answered with an empty list, not a 404, so an empty board gets
+the warning "no postings: check the company id".
 """
 
 from __future__ import annotations
@@ -12,7 +17,15 @@ import asyncio
 import html
 from typing import Any
 
-from app.sources.base import Adapter, FetchContext, base_url, company_from_spec, map_postings
+from app.sources.base import (
+    Adapter,
+    FetchContext,
+    base_url,
+    company_from_spec,
+    map_postings,
+    mark_incomplete,
+    warn_if_empty,
+)
 from app.sources.http import SourceFetchError
 from app.sources.models import Posting
 from app.sources.normalize import make_posting
@@ -59,7 +72,7 @@ def posting(pair: tuple[dict[str, Any], dict[str, Any] | None], spec: SourceSpec
     company = (merged.get("company") or {}).get("name") or company_from_spec(spec)
     url = merged.get("postingUrl") or f"https://jobs.smartrecruiters.com/{spec.id}/{merged['id']}"
     level = _label(merged.get("experienceLevel"))
-    return make_posting(
+    built = make_posting(
         source=spec.key,
         external_id=merged["id"],
         title=merged.get("name"),
@@ -73,6 +86,7 @@ def posting(pair: tuple[dict[str, Any], dict[str, Any] | None], spec: SourceSpec
         department=_label(merged.get("department")) or _label(merged.get("function")),
         extra={"experience_level": level} if level else None,
     )
+    return built if detail is not None else mark_incomplete(built)
 
 
 def parse(
@@ -106,14 +120,27 @@ async def fetch(ctx: FetchContext, spec: SourceSpec) -> list[Posting]:
     else:
         ctx.truncated.add(spec.key)
 
+    failures: list[str] = []
+
     async def detail(item: dict[str, Any]) -> dict[str, Any] | None:
         try:
             data = await ctx.fetcher.get_json(f"{root}/{item['id']}", source=spec.key)
-        except SourceFetchError:
+        except SourceFetchError as exc:
+            failures.append(exc.reason)
             return None
-        return data if isinstance(data, dict) else None
+        if not isinstance(data, dict):
+            failures.append("the detail was not a JSON object")
+            return None
+        return data
 
     details = await asyncio.gather(*(detail(item) for item in items))
+    if failures:
+        ctx.warn(
+            spec.key,
+            f"{len(failures)} of {len(items)} posting details could not be fetched; jobs "
+            f"already saved keep their description and pay (last error: {failures[-1]})",
+        )
+    warn_if_empty(ctx, spec, items, "company id")
     return await map_postings(zip(items, details, strict=True), posting, spec)
 
 

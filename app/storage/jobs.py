@@ -7,7 +7,9 @@ big save never freezes the window.
 
 Upserts go by (source, external_id) for jobs and (user, job, scorer) for matches, with
 ``INSERT ... ON CONFLICT`` on both SQLite and PostgreSQL, so two searches running at
-once (the window and a CLI) cannot trip over a row the other just inserted.
+once (the window and a CLI) cannot trip over a row the other just inserted. An
+incomplete posting (its detail request failed: ``app.sources.base.is_incomplete``) is
+inserted when new, but never overwrites a stored job: it only marks it seen and open.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 from sqlalchemy import and_, null, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from app.sources.base import is_incomplete
 from app.sources.models import Posting
 from app.storage.database import Database
 from app.storage.models import Application, Job, Match, utcnow
@@ -44,6 +47,8 @@ _LIMITS = {"url": 2000, "title": 500, "company": 300, "location": 300, "remote":
 _CONTENT = ("url", "title", "company", "location", "remote", "salary_min", "salary_max",
             "salary_currency", "salary_interval", "description", "posted_at", "content_hash",
             "employment_type", "group_key", "last_seen_at")  # fmt: skip
+#: What an incomplete posting may overwrite (and ``closed_at``, cleared by every upsert).
+_INCOMPLETE = ("last_seen_at",)
 _MATCH_FIELDS = ("run_id", "score", "reasons", "scorer_version", "job_content_hash",
                  "profile_version", "profile_fingerprint")  # fmt: skip
 
@@ -247,17 +252,21 @@ async def _save(db: Database, write: SearchWrite, stop: asyncio.Event) -> dict[K
 async def _upsert_jobs(
     db: Database, execute: Execute, postings: Sequence[Posting], now: datetime
 ) -> dict[Key, int]:
-    ins = _insert(db)(_JOB)
-    stmt = ins.on_conflict_do_update(
-        index_elements=["source", "external_id"],
-        # NULL as a literal: a bound value in SET would make SQLAlchemy send rows one by one.
-        set_={**{c: ins.excluded[c] for c in _CONTENT}, "closed_at": null()},
-    ).returning(_JOB.c.id, _JOB.c.source, _JOB.c.external_id)
+    complete = [p for p in postings if not is_incomplete(p)]
+    incomplete = [p for p in postings if is_incomplete(p)]
     ids: dict[Key, int] = {}
-    for chunk in _chunks(postings):
-        rows = [job_values(p, now) for p in chunk]
-        for job_id, source, external_id in (await execute(stmt, rows)).all():
-            ids[(source, external_id)] = job_id
+    for batch, columns in ((complete, _CONTENT), (incomplete, _INCOMPLETE)):
+        ins = _insert(db)(_JOB)
+        stmt = ins.on_conflict_do_update(
+            index_elements=["source", "external_id"],
+            # NULL as a literal: a bound value in SET would make SQLAlchemy send rows one
+            # by one.
+            set_={**{c: ins.excluded[c] for c in columns}, "closed_at": null()},
+        ).returning(_JOB.c.id, _JOB.c.source, _JOB.c.external_id)
+        for chunk in _chunks(batch):
+            rows = [job_values(p, now) for p in chunk]
+            for job_id, source, external_id in (await execute(stmt, rows)).all():
+                ids[(source, external_id)] = job_id
     return ids
 
 

@@ -154,6 +154,8 @@ class JobSearchWorkflow(Workflow):
         for spec, reason in report.failures:
             self.result.failed_sources.append(FailedSource(spec.key, entry_label(spec), reason))
             ctx.warn(f"Source {entry_label(spec)} failed: {reason}")
+        for spec, message in report.warnings:
+            ctx.warn(f"Source {entry_label(spec)}: {message}")
         self.result.fetched = len(report.postings)
         ctx.usage["requests"] = report.requests
         state.report = report
