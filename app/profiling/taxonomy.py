@@ -113,6 +113,7 @@ class SkillMention:
     end: int
 
 
+@lru_cache(maxsize=4096)  # the same title is looked up in several forms and passes
 def title_key(title: str, *, keep_held: bool = False) -> tuple[str, ...]:
     """Lower-case words of a job title without seniority and contract words (with
     `keep_held`, the words that say how the job is held stay: "bank", "relief")."""

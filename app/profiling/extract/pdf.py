@@ -28,6 +28,12 @@ from app.profiling.extract.types import PDF, ExtractedDocument, ExtractLimits
 # Fewer visible characters than this on every page means there is no usable text layer.
 MIN_TEXT_CHARS = 20
 
+# FPDFText_GetRect(text_page, index, &left, &top, &right, &bottom) taking plain addresses,
+# like `lines._LOOSE_CHAR_BOX`: pypdfium2's binding checks its pointer types on every call.
+_GET_RECT = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, *[ctypes.c_void_p] * 4)(
+    ctypes.cast(pdfium_c.FPDFText_GetRect, ctypes.c_void_p).value
+)
+
 
 def extract_pdf(
     path: Path, data: bytes, password: str | None, limits: ExtractLimits, deadline: float
@@ -72,16 +78,18 @@ def _page_lines(doc: pdfium.PdfDocument, index: int) -> list[Line]:
 
 def _rects(textpage: pdfium.PdfTextPage) -> list[tuple[float, float, float, float]]:
     """PDFium's text rectangles (one per run of text on a line); cheap, no text fetched."""
-    handle = textpage.raw
-    count = pdfium_c.FPDFText_CountRects(handle, 0, -1)
-    left, top, right, bottom = (ctypes.c_double() for _ in range(4))
-    refs = [ctypes.byref(v) for v in (left, top, right, bottom)]
-    get_rect = pdfium_c.FPDFText_GetRect
+    count = pdfium_c.FPDFText_CountRects(textpage.raw, 0, -1)
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    box = (ctypes.c_double * 4)()  # left, top, right, bottom
+    base, size = ctypes.addressof(box), ctypes.sizeof(ctypes.c_double)
+    addresses = (base, base + size, base + 2 * size, base + 3 * size)
+    get_rect = _GET_RECT
     rects = []
     for i in range(count):
-        get_rect(handle, i, *refs)
-        if right.value - left.value > 0.5:
-            rects.append((left.value, bottom.value, right.value, top.value))
+        get_rect(handle, i, *addresses)
+        left, top, right, bottom = box
+        if right - left > 0.5:
+            rects.append((left, bottom, right, top))
     return rects
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.profiling.parse.dates import find_range
 
@@ -124,6 +125,7 @@ def clean_line(raw: str) -> str:
     return text.replace("\t", "   ").rstrip()
 
 
+@lru_cache(maxsize=4096)  # a line is asked about in several passes (sections, contact)
 def heading_kind(text: str, *, loose: bool = False) -> str | None:
     """The section kind if `text` is a heading line, else None. `loose` also accepts a
     work-history heading with other capitalised words ("UX Experience"); the caller
@@ -284,7 +286,7 @@ def split_sections(lines: list[Line]) -> list[Section]:
         if not text or _PAGE_NUMBER.match(text):
             sections[-1].lines.append(line if not text else Line("", line.page, line.line))
             continue
-        kind = heading_kind(text) or _work_heading(text, lines[:i], lines[i + 1 :])
+        kind = heading_kind(text) or _work_heading(text, lines, i)
         if kind:
             sections.append(Section(kind, line))
             after_inline = False
@@ -317,14 +319,15 @@ def split_sections(lines: list[Line]) -> list[Section]:
     return sections
 
 
-def _work_heading(text: str, preceding: list[Line], following: list[Line]) -> str | None:
+def _work_heading(text: str, lines: list[Line], i: int) -> str | None:
     """ "UX Experience", "Design Experience": a work-history heading with words of its own
     is one when an entry with dates follows it (a skill "User Experience" has none) and
-    it does not continue an entry's header ("Head of Support" / "Customer Experience")."""
+    it does not continue an entry's header ("Head of Support" / "Customer Experience").
+    `text` is lines[i]'s."""
     last = text.split()[-1].lower().strip(":")
     if _KEYWORDS.get(last) != "experience" or heading_kind(text, loose=True) != "experience":
         return None
-    before = next((ln.text.strip() for ln in reversed(preceding) if ln.text.strip()), "")
+    before = next((ln.text.strip() for ln in reversed(lines[:i]) if ln.text.strip()), "")
     if (
         before
         and not is_bullet(before)
@@ -334,7 +337,7 @@ def _work_heading(text: str, preceding: list[Line], following: list[Line]) -> st
         and not heading_kind(before)
     ):
         return None
-    after = [ln.text for ln in following if ln.text.strip()][:3]
+    after = [ln.text for ln in lines[i + 1 :] if ln.text.strip()][:3]
     if not after or is_bullet(after[0]):
         return None
     return "experience" if any(find_range(t) for t in after) else None
