@@ -20,7 +20,8 @@ known title found in it ("Class Teacher" for "Year 2 Class Teacher",
 "Administrative Assistant" for "Administrative Assistant to the Managing
 Director"), less an employer's grade ("Civil Engineer II" is offered as "Civil
 Engineer"). The score is 0..1; only occupations with real support are returned,
-and after the best one only those scoring at least MIN_SCORE.
+and after the best one, a suggestion from skills alone only when it scores at least
+MIN_SCORE (a title the person held is always offered, however long ago).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ HEADLINE_WEIGHT = 0.6
 # stronger than a recent job: a job from decades ago is not strong for being the only
 # known title on the CV. (A short job that ends now weighs 0.5.)
 STRONG_TITLE = 0.5
-MIN_SCORE = 0.15  # below this, only the best suggestion is shown
+MIN_SCORE = 0.15  # below this, a suggestion from skills alone is not shown
 # Words that say how a job was held, not what it is; dropped from a suggestion.
 _HELD_AS = re.compile(
     r"\b(?:self[- ]employed|freelance|part[- ]time|full[- ]time|fixed[- ]term|temporary|temp"
@@ -131,13 +132,15 @@ def suggest_titles(
                 title=display, score=round(value, 3), reason=reason, occupation_code=occ.code,
                 family=occ.family,
             )  # fmt: skip
-            scored.append((value, occ.code, suggestion))
+            scored.append((value, occ.code, weight > 0, suggestion))
     scored.sort(key=lambda item: (-item[0], item[1]))
     out: list[SuggestedTitle] = []
     seen: set[str] = set()
-    for value, _, title in scored:
-        if len(out) >= MAX_SUGGESTIONS or (out and value < MIN_SCORE):
+    for value, _, held, title in scored:
+        if len(out) >= MAX_SUGGESTIONS:
             break
+        if out and value < MIN_SCORE and not held:
+            continue  # a weak guess from skills alone; a title the person held always counts
         if title.title.lower() not in seen:
             seen.add(title.title.lower())
             out.append(title)
