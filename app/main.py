@@ -28,10 +28,24 @@ def main(argv: list[str] | None = None) -> int:
     import asyncio
 
     try:
-        return asyncio.run(run_cli(args))
+        code = asyncio.run(run_cli(args))
+        sys.stdout.flush()  # a closed pipe shows here, not at exit
+        return code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The reader of our output closed it (``jobagent jobs list --json | head``): stop
+    quietly, as Unix tools do, with the status of a process ended by SIGPIPE. Standard
+    output is pointed at the null device so the flush at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + 13  # SIGPIPE
 
 
 def run_gui(args) -> int:  # type: ignore[no-untyped-def]

@@ -91,6 +91,8 @@ async def run_cli(args: argparse.Namespace) -> int:
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        raise  # the reader went away (``| head``): ``app.main`` ends quietly
     except Exception as exc:
         logging.getLogger(__name__).exception("command failed")
         print(f"error: unexpected {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -1,7 +1,10 @@
 """``jobagent jobs list|set-status|export|add-text|add-url``: the jobs found, and the tracker.
 
 The list is ``app.storage.job_listing`` (the window's jobs table reads the same): one row
-per job, however many boards posted it; closed and hidden jobs only with ``--all``.
+per job, however many boards posted it; closed and hidden jobs only with ``--all``, where
+a closed job's status reads "applied (closed)". Statuses are read in any case ("Applied").
+CSV cells that a spreadsheet would run as a formula are written as text (see
+``job_listing.spreadsheet_cell``).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from app.core.errors import UserError
 from app.search import manual
 from app.storage import jobs as job_store
 from app.storage import tracker
-from app.storage.job_listing import JobRow, list_job_rows
+from app.storage.job_listing import JobRow, list_job_rows, spreadsheet_cell
 
 CSV_COLUMNS = ("id", "source", "external_id", "title", "company", "location", "remote", "url",
                "posted_at", "score", "summary", "matched_skills", "missing_skills", "status",
@@ -65,9 +68,7 @@ def _filters(parser: argparse.ArgumentParser) -> None:
 
 async def _rows(ctx: CliContext, limit: int | None = None) -> list[dict[str, Any]]:
     args = ctx.args
-    if args.status is not None and args.status not in tracker.STATUSES:
-        raise UserError(f"Unknown status '{args.status}'. Use one of: "
-                        f"{', '.join(tracker.STATUSES)}.")  # fmt: skip
+    status = tracker.normalise_status(args.status) if args.status is not None else None
     if args.min_score is not None and not 0 <= args.min_score <= 100:
         raise UserError("--min-score must be between 0 and 100.")
     if limit is not None and limit < 1:
@@ -76,7 +77,7 @@ async def _rows(ctx: CliContext, limit: int | None = None) -> list[dict[str, Any
     rows = await list_job_rows(
         runtime.db, runtime.user_id,
         include_closed=args.all, include_hidden=args.all,
-        statuses=[args.status] if args.status else None,
+        statuses=[status] if status else None,
         min_score=args.min_score, limit=limit,
     )  # fmt: skip
     ids = await job_store.external_ids(runtime.db, (row.job_id for row in rows))
@@ -116,9 +117,10 @@ async def list_cmd(ctx: CliContext) -> int:
     if not jobs:
         print("No jobs match. Run `jobagent search` first, or widen the filters (--all).")
         return 0
-    table = [[j["id"], "" if j["score"] is None else f"{j['score']:.0f}", j["status"],
-              j["title"][:48], (j["company"] or "")[:22], (j["location"] or "")[:22],
-              j["remote"] or "", j["source"]] for j in jobs]  # fmt: skip
+    table = [[j["id"], "" if j["score"] is None else f"{j['score']:.0f}",
+              f"{j['status']} (closed)" if j["closed"] else j["status"], j["title"][:48],
+              (j["company"] or "")[:22], (j["location"] or "")[:22], j["remote"] or "",
+              j["source"]] for j in jobs]  # fmt: skip
     print_table(table, ["ID", "SCORE", "STATUS", "TITLE", "COMPANY", "LOCATION", "REMOTE",
                         "SOURCE"])  # fmt: skip
     return 0
@@ -140,7 +142,8 @@ def _csv_row(job: dict[str, Any]) -> list[Any]:
         "matched_skills": "; ".join(reasons.get("matched_skills") or []),
         "missing_skills": "; ".join(reasons.get("missing_skills") or []),
     }
-    return ["" if (v := extra.get(c, job.get(c))) is None else v for c in CSV_COLUMNS]
+    return [spreadsheet_cell("" if (v := extra.get(c, job.get(c))) is None else v)
+            for c in CSV_COLUMNS]
 
 
 async def export_cmd(ctx: CliContext) -> int:
@@ -185,11 +188,14 @@ async def add_url_cmd(ctx: CliContext) -> int:
 async def _add(ctx: CliContext, posting: Any) -> int:
     runtime = await ctx.runtime()
     added = await manual.add_posting(runtime, posting)
+    warnings = [str(w) for w in added.posting.extra.get("warnings", [])]  # e.g. expired
+    for warning in warnings:
+        print(f"Warning: {warning}", file=sys.stderr)
     if ctx.args.json:
         print_json({"id": added.job_id, "created": added.created, "source": added.posting.source,
                     "external_id": added.posting.external_id, "title": added.posting.title,
                     "company": added.posting.company, "score": added.score,
-                    "summary": added.summary})  # fmt: skip
+                    "summary": added.summary, "warnings": warnings})  # fmt: skip
         return 0
     verb = "Added" if added.created else "Updated"
     company = f" at {added.posting.company}" if added.posting.company else ""

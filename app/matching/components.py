@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.matching.features import JobFeatures
+from app.matching.features import JobFeatures, Requirement
 from app.matching.profile import LEVEL_NAMES, SENIORITY_LEVELS, MatchProfile, Preferences
 from app.sources.models import Posting
 from app.sources.salary_interval import annualize
@@ -33,6 +33,10 @@ def skill_fit(
 ) -> SkillFit:
     """Share of the posting's skills the person has; skills in the title count double.
 
+    Skills named as alternatives ("ACA / ACCA / CIMA qualified") are one requirement,
+    met by any of them: the person with ACA meets it, and one without any misses
+    "ACA or ACCA or CIMA", not three skills.
+
     The share is bent upwards (``** 0.7``): postings list nice-to-haves, so having most
     of them is already a strong fit. A posting that names no skills we recognise (other
     languages, trades the taxonomy lacks) is not given the benefit of the doubt: the part
@@ -45,21 +49,28 @@ def skill_fit(
     if not job.skills:
         why = "The posting names no skills we recognise, so this part follows how well its "
         return SkillFit(similarity or 0.0, [], [], why + "title and text match yours.")
+    requirements = job.requirements
     if not profile_skills:
-        return SkillFit(NEUTRAL, [], list(job.skills.values())[:10],
+        return SkillFit(NEUTRAL, [], [_either(job, r) for r in requirements][:10],
                         "Your profile has no skills yet, so skills were not compared.")  # fmt: skip
     have = total = 0.0
     matched, missing = [], []
-    for sid, name in job.skills.items():
-        weight = 2.0 if sid in job.title_skills else 1.0
+    titled = job.title_skills
+    for requirement in requirements:
+        if isinstance(requirement, str):  # one skill: most requirements
+            weight = 2.0 if requirement in titled else 1.0
+            held = requirement if requirement in profile_skills else None
+        else:  # alternatives: the first the person has meets it
+            weight = 1.0 if titled.isdisjoint(requirement) else 2.0
+            held = next((sid for sid in requirement if sid in profile_skills), None)
         total += weight
-        if sid in profile_skills:
+        if held is not None:
             have += weight
-            matched.append(profile_skills[sid] or name)
+            matched.append(profile_skills[held] or job.skills[held])
         else:
-            missing.append(name)
+            missing.append(_either(job, requirement))
     fraction = (have / total) ** 0.7 if total else 0.0
-    n, m = len(job.skills), len(matched)
+    n, m = len(requirements), len(matched)
     if m == 0:
         sentence = f"None of the {n} skills the posting names are in your profile."
     else:
@@ -67,6 +78,12 @@ def skill_fit(
     if missing:
         sentence += f" Missing: {_list(missing, 8)}."
     return SkillFit(fraction, matched, missing[:10], sentence)
+
+
+def _either(job: JobFeatures, requirement: Requirement) -> str:
+    if isinstance(requirement, str):
+        return job.skills[requirement]
+    return " or ".join(job.skills[sid] for sid in requirement)
 
 
 def _list(items: list[str], limit: int) -> str:

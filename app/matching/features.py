@@ -23,6 +23,7 @@ class SkillLike(Protocol):
 class MentionLike(Protocol):
     skill: SkillLike
     start: int
+    end: int
 
 
 class OccupationLike(Protocol):
@@ -117,6 +118,69 @@ def years_required(text: str) -> float | None:
     return best
 
 
+# What may stand between two skills of a list: a comma, or a joint that makes them
+# alternatives ("ACA / ACCA", "Xero or Sage", "Xero and/or Sage", "ACA, ACCA or CIMA").
+_JOINT = re.compile(r"\s*(?:,\s*(?:or\s+)?|/|\||(?:and\s*/\s*)?or)\s*", re.I)
+_LONGEST_JOINT = 12
+
+
+def skill_alternatives(text: str, mentions: list[Any]) -> tuple[frozenset[str], ...]:
+    """Groups of skills the text names as alternatives, any one of which meets one
+    requirement: joined by "/" or "or" ("ACA / ACCA / CIMA qualified"), or a comma list
+    whose last joint is "or" ("ACA, ACCA or CIMA"). A skill the text also names on its
+    own is required anyway, so a group holding one is dropped."""
+    runs: list[list[tuple[str, bool]]] = []  # lists of (skill id, "or" joins it to the last)
+    end = -1
+    for mention in sorted(mentions, key=lambda m: m.start):
+        start = mention.start
+        if 0 <= end <= start <= end + _LONGEST_JOINT and _JOINT.fullmatch(text, end, start):
+            runs[-1].append((mention.skill.id, text[end:start].strip() != ","))
+        else:
+            runs.append([(mention.skill.id, False)])
+        end = mention.end
+    groups: list[frozenset[str]] = []
+    alone: set[str] = set()
+    for run in runs:
+        if run[-1][1]:  # ends in "or": all of it ("A / B", "A, B or C")
+            chunks = [[sid for sid, _ in run]]
+        else:  # "A, B/C, D": only the pieces joined by "or"
+            chunks = []
+            for sid, joined in run:
+                if joined:
+                    chunks[-1].append(sid)
+                else:
+                    chunks.append([sid])
+        for chunk in chunks:
+            ids = frozenset(chunk)
+            if len(ids) > 1:
+                groups.append(ids)
+            else:
+                alone |= ids
+    return tuple(dict.fromkeys(g for g in groups if not g & alone))
+
+
+#: One skill requirement: a skill id, or the ids of skills named as alternatives.
+Requirement = str | tuple[str, ...]
+
+
+def skill_requirements(
+    skills: dict[str, str], alternatives: tuple[frozenset[str], ...]
+) -> tuple[Requirement, ...]:
+    """The posting's skill requirements in order of mention: each skill on its own (its
+    id), or a group of alternatives (their ids, in the order the posting names them)."""
+    if not alternatives:
+        return tuple(skills)
+    position = {sid: i for i, sid in enumerate(skills)}
+    grouped = frozenset().union(*alternatives)
+    ordered: list[tuple[int, Requirement]] = [
+        (position[sid], sid) for sid in skills if sid not in grouped
+    ]
+    for group in alternatives:
+        members = tuple(sorted(group, key=position.__getitem__))
+        ordered.append((position[members[0]], members))
+    return tuple(requirement for _, requirement in sorted(ordered, key=lambda o: o[0]))
+
+
 @dataclass(frozen=True, slots=True)
 class JobFeatures:
     """Attributes:
@@ -125,6 +189,8 @@ class JobFeatures:
     occupation: the taxonomy occupation of the title, or None.
     level: seniority level stated by the title (or SmartRecruiters' label), or None.
     years: fewest years of experience asked for, or None.
+    requirements: what the posting asks for, in order of mention: a skill id, or a tuple
+        of ids named as alternatives ("ACA / ACCA / CIMA"), met by any of them.
     """
 
     skills: dict[str, str]
@@ -132,6 +198,7 @@ class JobFeatures:
     occupation: Any | None
     level: int | None
     years: float | None
+    requirements: tuple[Requirement, ...]
 
 
 def extract_features(posting: Posting, taxonomy: TaxonomyLike) -> JobFeatures:
@@ -139,7 +206,8 @@ def extract_features(posting: Posting, taxonomy: TaxonomyLike) -> JobFeatures:
     text = f"{head}\n\n{posting.description}"
     skills: dict[str, str] = {}
     title_skills: set[str] = set()
-    for mention in taxonomy.find_skills(text):
+    mentions = taxonomy.find_skills(text)
+    for mention in mentions:
         sid = mention.skill.id
         skills.setdefault(sid, mention.skill.name)
         if mention.start < len(head):
@@ -151,6 +219,7 @@ def extract_features(posting: Posting, taxonomy: TaxonomyLike) -> JobFeatures:
         occupation=taxonomy.match_title(head),
         level=level_from_title(head, label if isinstance(label, str) else None),
         years=years_required(posting.description),
+        requirements=skill_requirements(skills, skill_alternatives(text, mentions)),
     )
 
 

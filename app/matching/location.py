@@ -5,8 +5,16 @@ state written after a city belongs to it ("Columbus", "OH" is Columbus in Ohio),
 state alone never makes a place in it (Cleveland, OH) the person's.
 
 - On-site and hybrid jobs fit when one of their places is one of the person's: the same
-  city (a state or country named on both sides must agree), or any place in a state,
-  country or area the person listed on its own.
+  city or its metro area ("Greater Manchester", "Manchester Area", a district named with
+  its city: "Trafford Park, Manchester"), a state or country named on both sides
+  agreeing; or any place in a state, country or area the person listed on its own.
+- Without a gazetteer, another town in the person's country (and state, where states are
+  named) may be next door or far away: it is "near? unknown", judged neutrally, as is a
+  job that gives no place at all. Another state does not fit.
+- A job in another country than all of the person's places is one they cannot take
+  without moving: its location part is nil and ``PlaceFit.abroad`` tells the scorer to
+  keep the whole score below "Good match", however well the rest fits. So is a remote job
+  only for people in a country or area the person lies outside.
 - A remote job limited to a country or area ("Remote (US)", "Anywhere in EMEA") is judged
   by country: it fits when one of the person's places lies in it, does not fit when they
   all lie outside it, and is half judged when their country is unknown ("Berlin" alone).
@@ -16,10 +24,11 @@ state alone never makes a place in it (Cleveland, OH) the person's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.matching.components import NEUTRAL
 from app.matching.profile import Preferences
-from app.places.locations import Location, Place, parse_location, qualified_places
+from app.places.locations import Location, Place, metro_name, parse_location, qualified_places
 from app.sources.models import Posting
 
 _MODE_WORDS = {"remote": "remote", "hybrid": "hybrid", "onsite": "on-site"}
@@ -65,8 +74,27 @@ class WantedPlaces:
         return ", ".join(p.label for p in self.remote_places)
 
 
-def location_fit(wanted: WantedPlaces, posting: Posting) -> tuple[float, str]:
-    """A 0..1 fit of the posting's place and workplace mode, and a sentence saying why."""
+class PlaceFit(NamedTuple):
+    """fraction: 0..1; why: a sentence; note: what the summary line says when the
+    fraction alone does not tell ("location near? unknown"); abroad: the job is in
+    another country than the person's (see the module docstring)."""
+
+    fraction: float
+    why: str
+    note: str = ""
+    abroad: bool = False
+
+    @property
+    def verdict(self) -> str:
+        """A few words for the score's summary line; "" when there is nothing to say."""
+        if self.note:
+            return self.note
+        return ("location fits" if self.fraction >= 0.9
+                else "location does not fit" if self.fraction <= 0.3 else "")  # fmt: skip
+
+
+def location_fit(wanted: WantedPlaces, posting: Posting) -> PlaceFit:
+    """How the posting's place and workplace mode fit the person's (module docstring)."""
     where = (posting.location or "").strip()
     loc = parse_location(where)
     mode = posting.remote
@@ -79,52 +107,72 @@ def location_fit(wanted: WantedPlaces, posting: Posting) -> tuple[float, str]:
     mode_ok = not modes or mode is None or mode in modes
     if not where:
         if mode is None:
-            return NEUTRAL, "The posting gives no location."
+            return PlaceFit(NEUTRAL, "The posting gives no location.")
         mode_job = f"{_article(_MODE_WORDS[mode])} {_MODE_WORDS[mode]} job"
-        return (0.8 if mode_ok else 0.4), f"{mode_job.capitalize()} with no location given."
+        # Where it is could be one of the person's places or far away: no better than a
+        # place we cannot judge, so never ahead of a job in the person's own city.
+        fraction = (NEUTRAL if wanted.places else 0.8) if mode_ok else 0.4
+        return PlaceFit(fraction, f"{mode_job.capitalize()} with no location given.")
     mode_text = f"{_MODE_WORDS[mode]} " if mode else ""
     a_job = f"{_article(mode_text or 'job')} {mode_text}job"
     if not loc.places:
-        return NEUTRAL, f"{where}: no place we can compare with yours."
+        return PlaceFit(NEUTRAL, f"{where}: no place we can compare with yours.")
     if not wanted.places:
         if modes and not mode_ok:
-            return 0.3, f"{a_job.capitalize()} in {where}; you asked for {_modes(modes)} work."
+            why = f"{a_job.capitalize()} in {where}; you asked for {_modes(modes)} work."
+            return PlaceFit(0.3, why)
         none = "no on-site locations" if wanted.remote_places else "no locations"
-        return 0.7, f"{a_job.capitalize()} in {where} (you set {none})."
+        return PlaceFit(0.7, f"{a_job.capitalize()} in {where} (you set {none}).")
     hit = next((w for w in wanted.places for p in loc.places if _is_in(p, w)), None)
     if hit is not None:
         if mode is None:
-            return 1.0, f"{where} is in your locations ({hit.label})."
+            return PlaceFit(1.0, f"{where} is in your locations ({hit.label}).")
         if mode_ok:
-            return 1.0, f"{a_job.capitalize()} in {where}, one of your locations ({hit.label})."
-        return 0.6, (
+            why = f"{a_job.capitalize()} in {where}, one of your locations ({hit.label})."
+            return PlaceFit(1.0, why)
+        return PlaceFit(0.6, (
             f"{where} is in your locations, but the job is {mode_text.strip()}; "
             f"you asked for {_modes(modes)} work."
-        )
+        ))  # fmt: skip
     if all(not p.city and not p.region for p in loc.places) and _covers(loc.places, wanted):
-        return NEUTRAL, f"The posting names only {where} (no city), which includes your locations."
+        why = f"The posting names only {where} (no city), which includes your locations."
+        return PlaceFit(NEUTRAL, why)
+    near = next((w for w in wanted.places for p in loc.places if _maybe_near(p, w, wanted)), None)
+    if near is not None:
+        return PlaceFit(NEUTRAL, (
+            f"{where} is not one of your locations; we cannot tell whether it is near "
+            f"{near.label}."
+        ), "location near? unknown")  # fmt: skip
+    if _covers(loc.places, wanted) is False:
+        return PlaceFit(0.0, (
+            f"{where} is in another country than your locations ({wanted.labels}), "
+            "so this is at most a partial match."
+        ), "location in another country", abroad=True)  # fmt: skip
     penalty = 0.2 if mode == "hybrid" else 0.1
-    return penalty, f"{where} is not among your locations ({wanted.labels})."
+    return PlaceFit(penalty, f"{where} is not among your locations ({wanted.labels}).")
 
 
-def _remote_fit(wanted: WantedPlaces, loc: Location) -> tuple[float, str]:
+def _remote_fit(wanted: WantedPlaces, loc: Location) -> PlaceFit:
     modes = wanted.modes
     if modes and not wanted.wants_remote:
-        return 0.5, f"A remote job; you asked for {_modes(modes)} work."
+        return PlaceFit(0.5, f"A remote job; you asked for {_modes(modes)} work.")
     as_wanted = ", as you want." if modes else "."
     limited_to = " or ".join(p.label for p in loc.places)
     if loc.open_remote and loc.places:  # "New York, NY or Remote": on site there, or remote
-        return 1.0, f"A remote job (or on site in {limited_to}){as_wanted}"
+        return PlaceFit(1.0, f"A remote job (or on site in {limited_to}){as_wanted}")
     if not loc.places or not wanted.remote_places:
-        return 1.0, f"A remote job{as_wanted}"
+        return PlaceFit(1.0, f"A remote job{as_wanted}")
     verdict = _covers(loc.places, wanted)
     if verdict is None:
-        return 0.6, (f"Remote for people in {limited_to}; we cannot tell whether that "
-                     f"includes your locations ({wanted.remote_labels}).")  # fmt: skip
+        why = (f"Remote for people in {limited_to}; we cannot tell whether that includes "
+               f"your locations ({wanted.remote_labels}).")  # fmt: skip
+        return PlaceFit(0.6, why)
     if not verdict:
-        return 0.2, (f"Remote, but only for people in {limited_to}; your locations "
-                     f"({wanted.remote_labels}) are outside it.")  # fmt: skip
-    return 1.0, f"A remote job for people in {limited_to}, which includes {verdict.label}."
+        return PlaceFit(0.2, (f"Remote, but only for people in {limited_to}; your locations "
+                              f"({wanted.remote_labels}) are outside it."),
+                        "remote only elsewhere", abroad=True)  # fmt: skip
+    why = f"A remote job for people in {limited_to}, which includes {verdict.label}."
+    return PlaceFit(1.0, why)
 
 
 def _covers(job_places: tuple[Place, ...], wanted: WantedPlaces) -> Place | bool | None:
@@ -144,16 +192,38 @@ def _covers(job_places: tuple[Place, ...], wanted: WantedPlaces) -> Place | bool
 
 
 def _is_in(job: Place, wanted: Place) -> bool:
-    """Whether the job's place is (in) the person's place."""
+    """Whether the job's place is (in) the person's place, or in its metro area."""
     if not _agree(job.countries(), wanted.countries()):
         return False
     if wanted.city:
-        return job.city == wanted.city and _same(job.region, wanted.region)
+        if metro_name(job.city) == metro_name(wanted.city):
+            return _same(job.region, wanted.region)
+        return _names_city(job, wanted.city) or _names_city(wanted, job.city)
     if wanted.region:
         return job.region == wanted.region
     if wanted.country or wanted.area:
         return job.countries() is not None  # agreed above, and the job names a country
     return False
+
+
+def _names_city(place: Place, city: str) -> bool:
+    """"Trafford Park, Manchester", "Salford, Greater Manchester": a place named with the
+    city (or metro area) it lies in, where a state or province would otherwise stand."""
+    return bool(city and place.region and not place.region_coded) and (
+        metro_name(place.region) == metro_name(city)
+    )
+
+
+def _maybe_near(job: Place, wanted: Place, where: WantedPlaces) -> bool:
+    """Whether the job's place is another place in the person's country (and state, when
+    both name one), so it may be near their city or not: we cannot tell."""
+    if not wanted.city:
+        return False  # the person listed a whole state or country, which the job is outside
+    theirs = wanted.countries() or where.countries
+    ours = job.countries()
+    if not (theirs and ours and theirs & ours):
+        return False
+    return not (job.region_coded and wanted.region_coded and job.region != wanted.region)
 
 
 def _agree(a: frozenset[str] | None, b: frozenset[str] | None) -> bool:

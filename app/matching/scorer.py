@@ -7,7 +7,10 @@ on the profile, the posting's content and ``SCORER_VERSION``, never on other pos
 a stored score stays valid while those three are unchanged.
 
 Points: skills 35, title 20, seniority and years 10, location and remote 15, salary 5,
-text relevance 15.
+text relevance 15. A job in another country than the person's (``PlaceFit.abroad``) is
+capped at ``ABROAD_CAP``, below "Good match": its location part alone (15 points) cannot
+outweigh the rest, yet a person who did not list that country cannot take the job
+without moving, however well it fits otherwise.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from app.matching.relevance import DocTerms, Query, relevance
 from app.sources.models import Posting
 
 SCORER_NAME = "offline"
-SCORER_VERSION = "1.1.0"  # bump whenever a change alters any score
+SCORER_VERSION = "1.2.0"  # bump whenever a change alters any score
 WEIGHTS: dict[str, int] = {
     "skills": 35,
     "title": 20,
@@ -35,6 +38,8 @@ WEIGHTS: dict[str, int] = {
     "salary": 5,
     "text": 15,
 }
+GOOD_MATCH = 60  # the score from which a match is called "Good"
+ABROAD_CAP = GOOD_MATCH - 1
 TEXT_FULL = 0.30  # relevance at which the text part is full (calibrated on real postings)
 SLICE_SECONDS = 0.005
 
@@ -109,7 +114,7 @@ class Scorer:
         prefs = self.profile.preferences
         title, title_why = c.title_fit(self._titles, posting, job)
         level, level_why = c.seniority_fit(self._level, self.profile.years_experience, job)
-        place, place_why = location_fit(self._where, posting)
+        place = location_fit(self._where, posting)
         pay, pay_why = c.salary_fit(prefs, posting)
         rel, shared = relevance(self._query, DocTerms.from_text(posting.description))
         text = min(1.0, rel / TEXT_FULL) if self._query.weights else c.NEUTRAL
@@ -126,21 +131,21 @@ class Scorer:
             "skills": skills.fraction,
             "title": title,
             "seniority": level,
-            "location": place,
+            "location": place.fraction,
             "salary": pay,
             "text": text,
         }
         points = {k: round(WEIGHTS[k] * max(0.0, min(1.0, f)), 1) for k, f in fractions.items()}
         total = round(sum(WEIGHTS[k] * max(0.0, min(1.0, f)) for k, f in fractions.items()))
-        total = max(0, min(100, total))
+        total = max(0, min(ABROAD_CAP if place.abroad else 100, total))
         reasons = {
-            "summary": _summary(total, skills, fractions, posting),
+            "summary": _summary(total, skills, fractions, place.verdict),
             "matched_skills": skills.matched,
             "missing_skills": skills.missing,
             "skills": skills.sentence,
             "title": title_why,
             "seniority": level_why,
-            "location": place_why,
+            "location": place.why,
             "salary": pay_why,
             "text": text_why,
             "points": points,
@@ -163,9 +168,9 @@ class Scorer:
         return out
 
 
-def _summary(total: int, skills: c.SkillFit, fractions: dict[str, float], p: Posting) -> str:
+def _summary(total: int, skills: c.SkillFit, fractions: dict[str, float], place: str) -> str:
     verdict = (
-        "Strong match" if total >= 75 else "Good match" if total >= 60
+        "Strong match" if total >= 75 else "Good match" if total >= GOOD_MATCH
         else "Partial match" if total >= 40 else "Weak match"
     )  # fmt: skip
     bits = []
@@ -173,10 +178,8 @@ def _summary(total: int, skills: c.SkillFit, fractions: dict[str, float], p: Pos
         bits.append(f"{len(skills.matched)} of {len(skills.matched) + len(skills.missing)} skills")
     bits.append("title fits" if fractions["title"] >= 0.75 else
                 "title close" if fractions["title"] >= 0.4 else "title differs")  # fmt: skip
-    if fractions["location"] >= 0.9:
-        bits.append("location fits")
-    elif fractions["location"] <= 0.3:
-        bits.append("location does not fit")
+    if place:
+        bits.append(place)
     if fractions["salary"] < 0.5:
         bits.append("pay below your floor")
     return f"{verdict} ({total}): {', '.join(bits)}."

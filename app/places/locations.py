@@ -132,6 +132,12 @@ CITY_NAMES = {
     "athina": "athens", "bucuresti": "bucharest", "frankfurt am main": "frankfurt",
     "new york city": "new york", "nyc": "new york", "sf": "san francisco",
 }  # fmt: skip
+#: Words that make a city's name its metro area: "Greater Manchester", "Manchester Area",
+#: "New York City Metropolitan Area", "San Francisco Bay Area", "Leeds City Centre".
+_METRO_PREFIX = "greater "
+_METRO_SUFFIXES = (" metropolitan area", " metro area", " bay area", " area",
+                   " metropolitan region", " metro region", " region", " metro",
+                   " city centre", " city center")  # fmt: skip
 #: US state names that are first of all cities when they stand first ("New York, NY").
 _CITY_FIRST = {"new york", "washington"}
 
@@ -156,6 +162,18 @@ def fold(text: str) -> str:
     """Lower case without accents: "München" -> "munchen"."""
     text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+@lru_cache(maxsize=8192)
+def metro_name(name: str) -> str:
+    """The city a folded place name is the metro area of ("greater manchester",
+    "manchester area" -> "manchester"), else the name itself (local names made English)."""
+    core = name[len(_METRO_PREFIX) :] if name.startswith(_METRO_PREFIX) else name
+    for suffix in _METRO_SUFFIXES:
+        if core.endswith(suffix) and len(core) > len(suffix):
+            core = core[: -len(suffix)]
+            break
+    return CITY_NAMES.get(core, core)
 
 
 def _build_tables() -> tuple[dict[str, str], dict[str, str]]:
@@ -197,11 +215,7 @@ class Place:
 
     def countries(self) -> frozenset[str] | None:
         """The countries this place lies in (an area: all of its countries), or None."""
-        if self.country:
-            return frozenset(filter(None, (self.country, self.maybe_country)))
-        if self.area:
-            return area_countries(self.area)
-        return None
+        return _countries(self.country, self.maybe_country, self.area)
 
     @property
     def region_coded(self) -> bool:
@@ -232,6 +246,13 @@ _AREA_COUNTRIES = {
                     if continent in parts or ("eu" in parts and c in _EU))
     for area, parts in _AREA_PARTS.items()
 } | {area: frozenset(members) for area, members in _AREA_EXTRA.items()}  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _countries(country: str, maybe: str, area: str) -> frozenset[str] | None:
+    if country:
+        return frozenset(filter(None, (country, maybe)))
+    return area_countries(area) if area else None
 
 
 def area_countries(area: str) -> frozenset[str]:

@@ -27,7 +27,9 @@ class SearchSummary:
         failed_sources: each source that failed, and why.
         scored: jobs scored in this search; skipped_unchanged: open jobs whose stored
             score was still valid.
-        best: the best open matches, one per job.
+        best: the best open matches, one per job, under the ids ``jobagent jobs list``
+            shows, leaving out jobs the user hid or rejected
+            (``app.storage.job_listing.best_matches``).
     """
 
     sources: int = 0

@@ -6,12 +6,15 @@ window's jobs table and ``jobagent jobs list``:
     rows = await list_job_rows(db, user_id, min_score=60, limit=50)
     detail = await get_job_detail(db, user_id, rows[0].job_id)
 
-The same job posted on two boards (or reposted) shares a ``group_key``; it is listed
-once. The group's representative is, in this order, a posting the user is tracking, an
-open posting, the best-scored one, the oldest. The group's tracker status is the latest
-one set on any of its postings, so marking a job applied sticks even when a later search
-picks another posting of the group. Groups whose postings are all closed, and groups
-the user hid, are left out unless asked for.
+The same job posted on two boards (or reposted under a new id) shares a ``group_key``;
+it is listed once, as one of its postings (the row's ``job_id``, URL and content are
+that posting's): an open one first, so the link works and ``closed`` tells the truth;
+among those, the one the user tracks, so the id they know stays; then the best-scored;
+then the oldest. The tracker is the group's (``app.storage.tracker``): its status is
+that of the entry changed last and its note the last one written, so marking a job
+applied sticks when the employer reposts it, and setting a status on the row's id
+updates that same entry. Groups whose postings are all closed, and groups the user hid,
+are left out unless asked for.
 
 Rows are read in partitions, yielding to the event loop between them, so listing tens of
 thousands of jobs never freezes the window.
@@ -23,13 +26,16 @@ import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import aliased
 
 from app.storage.database import Database
 from app.storage.models import Application, Job, Match
+
+if TYPE_CHECKING:
+    from app.storage.jobs import TopMatch
 
 #: Scorer names in the ``match`` table.
 OFFLINE_SCORER = "offline"
@@ -228,6 +234,72 @@ async def get_job_detail(db: Database, user_id: int, job_id: int) -> JobDetail |
     )
 
 
+#: Tracker statuses that take a job out of a search's best matches.
+_NOT_A_MATCH = frozenset({"hidden", "rejected"})
+
+
+async def best_matches(db: Database, user_id: int, *, limit: int) -> list[TopMatch]:
+    """The best open jobs by offline score, one per group, as ``list_job_rows`` shows them
+    (same ids), leaving out jobs the user hid or rejected: a search's "Best matches".
+
+    Reads scored open postings best first, a page at a time, and folds only their groups,
+    so it stays a short read however many jobs are stored. A group's row scores no more
+    than its best open posting, so once ``limit`` rows score at least the last posting
+    read, no later page can change the answer.
+    """
+    from app.storage.jobs import TopMatch  # the search's type; its module is a heavy import
+
+    page = limit * 5 + 20
+    found: dict[Any, JobRow] = {}
+    seen: set[Any] = set()
+    offset = 0
+    while True:
+        query = (
+            select(Job.id, Job.group_key, Match.score)
+            .join(Match, and_(Match.job_id == Job.id, Match.user_id == user_id,
+                              Match.scorer == OFFLINE_SCORER))
+            .where(Job.closed_at.is_(None))
+            .order_by(Match.score.desc(), Job.posted_at.desc(), Job.id)
+            .offset(offset).limit(page)
+        )  # fmt: skip
+        async with db.engine.connect() as conn:
+            candidates = (await conn.execute(query)).all()
+        keys = {c.group_key for c in candidates if c.group_key} - seen
+        lone = {c.id for c in candidates if not c.group_key} - seen
+        seen |= keys | lone
+        if keys or lone:
+            postings = await _read_postings(
+                db, user_id, where=or_(Job.group_key.in_(keys), Job.id.in_(lone))
+            )
+            for row in await _group_rows(postings):
+                if not row.closed and row.status not in _NOT_A_MATCH and row.score is not None:
+                    found[row.group_key or row.job_id] = row
+        ranked = sorted(found.values(), key=_best_order)
+        if len(candidates) < page or (
+            len(ranked) >= limit and (ranked[limit - 1].score or 0.0) >= candidates[-1].score
+        ):
+            break
+        offset += page
+    return [
+        TopMatch(row.job_id, row.title, row.company, row.location, row.remote, row.url,
+                 row.source, row.score or 0.0, str(row.reasons.get("summary") or ""))
+        for row in ranked[:limit]
+    ]  # fmt: skip
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: a string starting with = + - @, a tab or
+    a carriage return is read as a formula (``=HYPERLINK(...)`` in a company name can
+    run when the file is opened), so it gets a leading single quote. Numbers pass as
+    they are."""
+    if isinstance(value, str) and value[:1] in _FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
 # ---------------------------------------------------------------------------- internals
 
 
@@ -238,6 +310,11 @@ class _Posting:
     tracked_at: datetime | None  # when the tracker entry was last changed, if any
 
 
+def _best_order(row: JobRow) -> tuple[Any, ...]:
+    posted = row.posted_at.timestamp() if row.posted_at else 0.0
+    return (-(row.score or 0.0), -posted, row.job_id)
+
+
 def _listing_order(row: JobRow) -> tuple[Any, ...]:
     best = row.best_score
     posted = row.posted_at.timestamp() if row.posted_at else 0.0
@@ -245,7 +322,7 @@ def _listing_order(row: JobRow) -> tuple[Any, ...]:
 
 
 async def _read_postings(
-    db: Database, user_id: int, job_ids: list[int] | None = None
+    db: Database, user_id: int, job_ids: list[int] | None = None, *, where: Any = None
 ) -> list[_Posting]:
     offline, llm = aliased(Match), aliased(Match)
     query = (
@@ -265,6 +342,8 @@ async def _read_postings(
     )  # fmt: skip
     if job_ids is not None:
         query = query.where(Job.id.in_(job_ids))
+    if where is not None:
+        query = query.where(where)
     postings: list[_Posting] = []
     async with db.engine.connect() as conn:
         result = await conn.stream(query.execution_options(yield_per=_PARTITION))
@@ -307,22 +386,25 @@ async def _group_rows(postings: list[_Posting]) -> list[JobRow]:
 
 def _fold(members: list[_Posting]) -> JobRow:
     def rank(p: _Posting) -> tuple[Any, ...]:
-        tracked = p.tracked_at is not None and p.row.status != DEFAULT_STATUS
-        return (not tracked, p.closed, -(p.row.best_score or -1.0), p.row.job_id)
+        return (p.closed, p.tracked_at is None, -(p.row.best_score or -1.0), p.row.job_id)
 
     members = sorted(members, key=rank)
     lead = members[0]
-    tracked = [p for p in members if p.tracked_at is not None]
+    tracked = sorted(
+        (p for p in members if p.tracked_at is not None),
+        key=lambda p: (p.tracked_at, p.row.job_id),
+        reverse=True,
+    )
     status, note = lead.row.status, lead.row.note
     if tracked:
-        latest = max(tracked, key=lambda p: (p.row.status != DEFAULT_STATUS, p.tracked_at))
-        status, note = latest.row.status, latest.row.note
+        status = tracked[0].row.status
+        note = next((p.row.note for p in tracked if p.row.note is not None), None)
     sources = tuple(dict.fromkeys(p.row.source for p in members))
     return replace(
         lead.row,
         status=status,
         note=note,
-        closed=all(p.closed for p in members),
+        closed=lead.closed,  # the lead is open whenever one posting is
         duplicates=len(members) - 1,
         sources=sources,
     )

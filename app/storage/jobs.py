@@ -28,7 +28,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from app.sources.base import is_incomplete
 from app.sources.models import Posting
 from app.storage.database import Database
-from app.storage.models import Application, Job, Match, utcnow
+from app.storage.models import Job, Match, utcnow
 
 #: Rows per statement: small enough that one batch never holds the loop for long.
 BATCH = 250
@@ -347,38 +347,3 @@ class TopMatch:
     source: str
     score: float
     summary: str
-
-
-async def top_matches(db: Database, user_id: int, *, scorer: str, limit: int) -> list[TopMatch]:
-    """The best-scored open jobs the user has not hidden, one per ``group_key``.
-
-    A short ``ORDER BY score LIMIT`` read: the full listing (``job_listing``) reads every
-    job, which a search's summary does not need.
-    """
-    query = (
-        select(Job.id, Job.group_key, Job.title, Job.company, Job.location, Job.remote, Job.url,
-               Job.source, Match.score, Match.reasons)
-        .join(Match, and_(Match.job_id == Job.id, Match.user_id == user_id,
-                          Match.scorer == scorer))
-        .outerjoin(Application, and_(Application.job_id == Job.id,
-                                     Application.user_id == user_id))
-        .where(Job.closed_at.is_(None),
-               or_(Application.status.is_(None), Application.status != "hidden"))
-        .order_by(Match.score.desc(), Job.posted_at.desc(), Job.id)
-        .limit(limit * 5 + 20)
-    )  # fmt: skip
-    async with db.engine.connect() as conn:
-        rows = (await conn.execute(query)).all()
-    found: list[TopMatch] = []
-    groups: set[str] = set()
-    for r in rows:
-        if r.group_key:
-            if r.group_key in groups:
-                continue
-            groups.add(r.group_key)
-        summary = r.reasons.get("summary") if isinstance(r.reasons, dict) else None
-        found.append(TopMatch(r.id, r.title, r.company, r.location, r.remote, r.url, r.source,
-                              r.score, str(summary or "")))  # fmt: skip
-        if len(found) >= limit:
-            break
-    return found

@@ -25,6 +25,7 @@ from app.search.summary import FailedSource, SearchSummary
 from app.sources import FetchPolicy, FetchReport, SourceProgress, SourceSpec, fetch_all
 from app.sources.models import Posting
 from app.storage import jobs as job_store
+from app.storage.job_listing import best_matches
 from app.workflows.base import StepContext, Workflow
 
 if TYPE_CHECKING:
@@ -220,9 +221,7 @@ class JobSearchWorkflow(Workflow):
         await state.release()  # the postings are saved: let them go before listing
         self._state = _State()
         ctx.usage.update(self.result.usage())
-        self.result.best = await job_store.top_matches(
-            runtime.db, _user(ctx), scorer=SCORER_NAME, limit=BEST_MATCHES
-        )
+        self.result.best = await best_matches(runtime.db, _user(ctx), limit=BEST_MATCHES)
         if self._review:
             await self._review_matches(ctx)
 

@@ -1,4 +1,7 @@
-"""Export the jobs the table shows to CSV or JSON. Qt-free; call it off the loop."""
+"""Export the jobs the table shows to CSV or JSON. Qt-free; call it off the loop.
+
+CSV cells a spreadsheet would run as a formula are written as text
+(``job_listing.spreadsheet_cell``)."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.storage.job_listing import JobRow
+from app.storage.job_listing import JobRow, spreadsheet_cell
 
 CSV_FIELDS = ("job_id", "title", "company", "location", "remote", "score", "llm_score", "status",
               "note", "salary", "posted_at", "source", "url", "summary")  # fmt: skip
@@ -24,7 +27,7 @@ def export_rows(rows: Sequence[JobRow], path: Path) -> int:
         writer = csv.writer(handle)
         writer.writerow(CSV_FIELDS)
         for row in rows:
-            writer.writerow([
+            writer.writerow(spreadsheet_cell(cell) for cell in [
                 row.job_id, row.title, row.company or "", row.location or "", row.remote or "",
                 "" if row.score is None else f"{row.score:.0f}",
                 "" if row.llm_score is None else f"{row.llm_score:.0f}",
