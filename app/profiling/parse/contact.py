@@ -14,8 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from app.places.regions import CA_PROVINCES, US_STATES
-from app.profiling.parse.places import COUNTRIES, area_and_city, find_place
+from app.profiling.parse.places import address_place, area_and_city, find_place
 from app.profiling.parse.sections import Line, Section, heading_kind
 from app.profiling.taxonomy import Taxonomy
 
@@ -370,49 +369,6 @@ def _location(lines: list[Line], name: Found | None) -> Found | None:
     return None
 
 
-def address_place(text: str) -> str | None:
-    """The town of an address, with its region or country, without street or postcode:
-    "1427 W. Harmon Ave, Amarillo, TX 79106" -> "Amarillo, TX"; "Apartment 4, 12 Grand
-    Canal Street, Dublin 2, D02 X285, Ireland" -> "Dublin, Ireland"; "14 Elm Road, Luton
-    LU2 7QB" -> "Luton". The right-most town before a region or country wins; failing
-    that, the town written with a postcode."""
-    pieces: list[tuple[str, bool]] = []  # (piece without postcode, it had one)
-    for raw in text.split(","):
-        clean = _POSTCODE.sub(" ", raw).strip()
-        postcode = clean != raw.strip()
-        clean = " ".join(_DISTRICT.sub("", clean).split()).strip(" -")
-        if clean:
-            pieces.append((clean, postcode))
-        elif postcode and pieces:  # "Bristol, BS1 4DJ": the town before the postcode
-            pieces[-1] = (pieces[-1][0], True)
-    for i in range(len(pieces) - 1, -1, -1):
-        piece = pieces[i][0]
-        town, _, region = piece.rpartition(" ")
-        if _is_region(region) and region.isupper() and _is_town(town):  # "Sydney NSW"
-            return f"{town}, {region}"
-        if i and _is_region(piece) and _is_town(pieces[i - 1][0]):
-            return f"{pieces[i - 1][0]}, {piece}"
-    for piece, postcode in reversed(pieces):
-        if postcode and _is_town(piece):
-            return piece
-    return None
-
-
-def _is_region(text: str) -> bool:
-    return text in _REGION_CODES or text.lower() in _REGION_NAMES
-
-
-def _is_town(text: str) -> bool:
-    """One to four capitalised words ("Newcastle upon Tyne"), no street, building or number."""
-    words = text.split()
-    return (
-        1 <= len(words) <= 4
-        and not _DIGIT.search(text)
-        and all(w[0].isupper() or w in _TOWN_PARTICLES for w in words)
-        and not any(w.lower().strip(".") in _NOT_TOWN_WORDS for w in words)
-    )
-
-
 def _split_keep_pairs(text: str) -> list[str]:
     """Split a contact line on separators other than the comma in "City, ST"."""
     return [p for p in re.split(r"\s*(?:[|•·▪●◦;]|\s{3,}|\s[-–—]\s)\s*", text) if p.strip()]
@@ -447,21 +403,4 @@ _ROLE_NOUNS = {
     "illustrator", "expert", "entrepreneur", "ceo", "cfo", "coo", "cto",
 }  # fmt: skip
 _TITLE_SMALL = {"of", "and", "&", "/", "for", "in", "the", "to", "-", "–"}
-_POSTCODE = re.compile(
-    r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"  # UK "LS2 9JT"
-    r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # Canada "M5V 2T6"
-    r"|[A-Z]\d{2}\s?[A-Z\d]{4}"  # Ireland "D02 X285"
-    r"|\d{2}-\d{3}|\d{3}\s\d{2}"  # Poland "80-831", Sweden "111 43"
-    r"|\d{4,6}(?:-\d{4})?)\b"  # "79106", "10115", "2000", "560001"
-)
-_DISTRICT = re.compile(r"(?<=[a-z])\s+\d{1,2}$")
-_REGION_CODES = {*US_STATES, *CA_PROVINCES, "NSW", "VIC", "QLD", "SA", "WA", "TAS", "ACT", "NT"}
-_REGION_NAMES = COUNTRIES | {n.lower() for n in (*US_STATES.values(), *CA_PROVINCES.values())}
-_TOWN_PARTICLES = {"upon", "on", "under", "de", "la", "le", "les", "sur", "am", "an", "der"}
-_NOT_TOWN_WORDS = {
-    "street", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "boulevard",
-    "blvd", "way", "court", "place", "pl", "square", "terrace", "close", "crescent", "highway",
-    "hwy", "parkway", "pkwy", "apartment", "apt", "suite", "ste", "unit", "floor", "flat",
-    "house", "building", "department", "dept", "university", "college", "school", "hospital",
-    "institute", "centre", "center", "box",
-}  # fmt: skip
+
