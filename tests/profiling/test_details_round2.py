@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from app.profiling.extract.types import TEXT, ExtractedDocument
-from app.profiling.parse.contact import address_place
 from app.profiling.parse.cv import parse_document
+from app.profiling.parse.places import address_place
 from app.profiling.taxonomy import load_taxonomy
 
 
