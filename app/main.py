@@ -1,14 +1,16 @@
 """The single entry point: ``jobagent`` and ``python -m app``.
 
 This is the only place in the app that starts an event loop: ``qasync.run``
-for the window (one loop from start to quit), ``asyncio.run`` for a CLI
-command or the self-test (one loop for the process).
+for the window (one loop from start to quit), ``run_loop`` for a CLI command
+or the self-test (one loop for the process).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Coroutine
+from typing import Any
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,10 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         return run_gui(args)
-    import asyncio
-
     try:
-        code = asyncio.run(run_cli(args))
+        code = run_loop(run_cli(args))
         sys.stdout.flush()  # a closed pipe shows here, not at exit
         return code
     except KeyboardInterrupt:
@@ -61,8 +61,13 @@ def run_gui(args) -> int:  # type: ignore[no-untyped-def]
 
 def run_self_test() -> int:
     """``--self-test``: the checks run in this process's one loop (the window in a child)."""
-    import asyncio
-
     from app.selftest import run_self_test as self_test
 
-    return asyncio.run(self_test())
+    return run_loop(self_test())
+
+
+def run_loop(coroutine: Coroutine[Any, Any, int]) -> int:
+    """The one asyncio loop of a CLI command or the self-test, from start to exit."""
+    import asyncio
+
+    return asyncio.run(coroutine)
